@@ -1,0 +1,10 @@
+//! Wangge's shared core: every JSON body that crosses the wire, and the pure domain
+//! rules both the Worker and the SPA rely on. No IO, no web-sys, no `worker`: it
+//! compiles natively (and is tested there) and to wasm.
+
+pub mod grids;
+pub mod problem;
+pub mod qr;
+
+/// Version prefix of every API route; the SPA and the Worker both build paths from it.
+pub const API_PREFIX: &str = "/api/v1";

@@ -1,0 +1,93 @@
+//! The one error body of the API: `{code, message_zh, message_en}`.
+//! Codes are stable identifiers clients can match on; messages are for people.
+
+use serde::{Deserialize, Serialize};
+
+/// Stable machine-readable error codes. New codes may appear; old clients see `Unknown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    RouteNotFound,
+    MethodNotAllowed,
+    GridNotFound,
+    GridCodeMalformed,
+    Internal,
+    #[serde(other)]
+    Unknown,
+}
+
+impl ProblemCode {
+    /// HTTP status this problem is answered with.
+    pub fn status(self) -> u16 {
+        match self {
+            Self::RouteNotFound | Self::GridNotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::GridCodeMalformed => 400,
+            Self::Internal | Self::Unknown => 500,
+        }
+    }
+
+    /// (Chinese, English) human messages.
+    pub fn messages(self) -> (&'static str, &'static str) {
+        match self {
+            Self::RouteNotFound => ("没有这个接口地址。", "No such API route."),
+            Self::MethodNotAllowed => (
+                "该接口不支持这种请求方式。",
+                "This route does not accept that method.",
+            ),
+            Self::GridNotFound => (
+                "没有找到这个网格，请核对网格编码。",
+                "No grid has this code; please check it.",
+            ),
+            Self::GridCodeMalformed => (
+                "网格编码格式不对：应为6、9、12或15位数字。",
+                "Malformed grid code: it must be 6, 9, 12 or 15 digits.",
+            ),
+            Self::Internal | Self::Unknown => (
+                "服务器出了点问题，请稍后再试。",
+                "Something went wrong on the server; please try again later.",
+            ),
+        }
+    }
+}
+
+/// A JSON problem body, as sent by the Worker and read by the SPA.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub code: ProblemCode,
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+impl From<ProblemCode> for Problem {
+    fn from(code: ProblemCode) -> Self {
+        let (zh, en) = code.messages();
+        Problem {
+            code,
+            message_zh: zh.to_owned(),
+            message_en: en.to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_stable_snake_case() {
+        let p = Problem::from(ProblemCode::GridCodeMalformed);
+        let json = serde_json::to_value(&p).unwrap();
+        assert_eq!(json["code"], "grid_code_malformed");
+        assert!(json["message_zh"].as_str().unwrap().contains("网格编码"));
+        assert_eq!(p.code.status(), 400);
+    }
+
+    #[test]
+    fn unknown_future_codes_still_parse() {
+        let p: Problem =
+            serde_json::from_str(r#"{"code":"brand_new","message_zh":"新","message_en":"new"}"#)
+                .unwrap();
+        assert_eq!(p.code, ProblemCode::Unknown);
+    }
+}
