@@ -1,1 +1,3 @@
-fn main(){}
+fn main() {
+    wangge_app::start();
+}

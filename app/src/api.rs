@@ -1,0 +1,182 @@
+//! The one way the SPA reads the API: stale-while-revalidate through the IndexedDB
+//! cache. A read shows what was saved at once, then asks the server with the saved
+//! ETag; a 304 confirms it, a 200 replaces it, no network keeps it (marked offline).
+
+use crate::cache::{Cache, CachedResponse, HTTP};
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wangge_core::problem::Problem;
+
+/// Where the data on screen came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncState {
+    /// Nothing yet, request under way.
+    Loading,
+    /// Showing the saved copy, request under way.
+    Revalidating,
+    /// Confirmed by the server just now.
+    Fresh,
+    /// Showing the saved copy; the server could not be reached.
+    Offline,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded<T> {
+    pub data: Option<T>,
+    pub sync: SyncState,
+    pub error: Option<AppError>,
+}
+
+impl<T> Default for Loaded<T> {
+    fn default() -> Self {
+        Loaded {
+            data: None,
+            sync: SyncState::Loading,
+            error: None,
+        }
+    }
+}
+
+enum Fetched {
+    NotModified,
+    Body { etag: Option<String>, text: String },
+}
+
+/// GET `path` with `If-None-Match`, bypassing the browser's HTTP cache (ours is IndexedDB).
+async fn fetch(path: &str, etag: Option<&str>) -> Result<Fetched, AppError> {
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let headers = web_sys::Headers::new().map_err(|_| AppError::Offline)?;
+    let _ = headers.set("Accept", "application/json");
+    if let Some(tag) = etag {
+        let _ = headers.set("If-None-Match", tag);
+    }
+    init.set_headers(&headers);
+    let request = web_sys::Request::new_with_str_and_init(path, &init)
+        .map_err(|_| AppError::Decode("bad request path".into()))?;
+    let resp: web_sys::Response = JsFuture::from(window().fetch_with_request(&request))
+        .await
+        .map_err(|_| AppError::Offline)?
+        .unchecked_into();
+    if resp.status() == 304 {
+        return Ok(Fetched::NotModified);
+    }
+    let text = match resp.text() {
+        Ok(p) => JsFuture::from(p)
+            .await
+            .map_err(|_| AppError::Offline)?
+            .as_string()
+            .unwrap_or_default(),
+        Err(_) => return Err(AppError::Offline),
+    };
+    if !resp.ok() {
+        let problem: Problem = serde_json::from_str(&text)
+            .map_err(|_| AppError::Decode(format!("HTTP {}", resp.status())))?;
+        return Err(AppError::Problem(problem));
+    }
+    let etag = resp.headers().get("ETag").ok().flatten();
+    Ok(Fetched::Body { etag, text })
+}
+
+/// A reactive, offline-first read of `path`. Call again (e.g. from an effect) when the
+/// path changes; answers for an older path are dropped.
+pub fn load<T>(path: impl Fn() -> String + 'static) -> ReadSignal<Loaded<T>>
+where
+    T: DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    let (state, set_state) = signal(Loaded::<T>::default());
+    let current = StoredValue::new(String::new());
+    Effect::new(move |_| {
+        let path = path();
+        current.set_value(path.clone());
+        set_state.set(Loaded::default());
+        spawn_local(async move {
+            let mine = path.clone();
+            let still_current = move || current.get_value() == mine;
+            revalidate(&path, set_state, still_current).await;
+        });
+    });
+    state
+}
+
+async fn revalidate<T>(
+    path: &str,
+    set_state: WriteSignal<Loaded<T>>,
+    still_current: impl Fn() -> bool,
+) where
+    T: DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    let cache = Cache::open().await.ok();
+    let mut saved: Option<CachedResponse> = None;
+    if let Some(c) = &cache {
+        saved = c.get(HTTP, path).await.ok().flatten();
+    }
+    let saved_data = saved
+        .as_ref()
+        .and_then(|s| serde_json::from_str::<T>(&s.body).ok());
+    let has_saved = saved_data.is_some();
+    if has_saved && still_current() {
+        set_state.set(Loaded {
+            data: saved_data,
+            sync: SyncState::Revalidating,
+            error: None,
+        });
+    }
+    let etag = saved
+        .as_ref()
+        .filter(|_| has_saved)
+        .and_then(|s| s.etag.clone());
+    let result = fetch(path, etag.as_deref()).await;
+    if !still_current() {
+        return;
+    }
+    match result {
+        Ok(Fetched::NotModified) => set_state.update(|s| s.sync = SyncState::Fresh),
+        Ok(Fetched::Body { etag, text }) => match serde_json::from_str::<T>(&text) {
+            Ok(data) => {
+                set_state.set(Loaded {
+                    data: Some(data),
+                    sync: SyncState::Fresh,
+                    error: None,
+                });
+                if let Some(c) = &cache {
+                    let entry = CachedResponse {
+                        etag,
+                        body: text,
+                        stored_at: js_sys::Date::now(),
+                    };
+                    let _ = c.put(HTTP, path, &entry).await;
+                }
+            }
+            Err(e) => set_state.set(Loaded {
+                data: None,
+                sync: SyncState::Fresh,
+                error: Some(AppError::Decode(e.to_string())),
+            }),
+        },
+        Err(AppError::Offline) if has_saved => set_state.update(|s| s.sync = SyncState::Offline),
+        Err(error) => {
+            // The server says it is gone or wrong: stop showing the saved copy.
+            if matches!(error, AppError::Problem(_)) {
+                if let Some(c) = &cache {
+                    let _ = c.delete(HTTP, path).await;
+                }
+            }
+            let sync = if error == AppError::Offline {
+                SyncState::Offline
+            } else {
+                SyncState::Fresh
+            };
+            set_state.set(Loaded {
+                data: None,
+                sync,
+                error: Some(error),
+            })
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The IndexedDB cache layer: one database, a versioned schema, typed get/put.
+//!
+//! Schema history (never edit a past step; add a new one):
+//! - v1: `http` — API responses by path, with their ETag (stale-while-revalidate reads).
+//! - v2: stores later features write to: `outbox` (queued writes, keyed by their client
+//!   UUIDv7), `guide` (service-guide items for offline search), `points` (household
+//!   points passbook).
+
+use indexed_db_futures::database::{Database, VersionChangeEvent};
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+pub const DB_NAME: &str = "wangge";
+pub const DB_VERSION: u32 = 2;
+
+pub const HTTP: &str = "http";
+pub const OUTBOX: &str = "outbox";
+pub const GUIDE: &str = "guide";
+pub const POINTS: &str = "points";
+
+/// Object stores each schema step creates; step `i` upgrades version `i` to `i + 1`.
+const STEPS: &[&[&str]] = &[&[HTTP], &[OUTBOX, GUIDE, POINTS]];
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("IndexedDB: {0}")]
+pub struct CacheError(pub String);
+
+fn err(e: impl std::fmt::Display) -> CacheError {
+    CacheError(e.to_string())
+}
+
+/// A cached API response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CachedResponse {
+    pub etag: Option<String>,
+    /// The JSON body as received, parsed on read so a schema change cannot poison the cache.
+    pub body: String,
+    /// Milliseconds since the epoch.
+    pub stored_at: f64,
+}
+
+pub struct Cache {
+    db: Database,
+}
+
+fn upgrade(event: VersionChangeEvent, db: Database) -> indexed_db_futures::Result<()> {
+    let old = event.old_version() as usize;
+    let new = event.new_version().map_or(old, |v| v as usize);
+    for step in STEPS.iter().take(new).skip(old) {
+        for store in *step {
+            db.create_object_store(*store).build()?;
+        }
+    }
+    Ok(())
+}
+
+impl Cache {
+    /// Opens the app's database at the current schema version.
+    pub async fn open() -> Result<Cache, CacheError> {
+        Self::open_named(DB_NAME, DB_VERSION).await
+    }
+
+    /// Opens (creating or upgrading) `name` at `version`; tests use other names and
+    /// older versions to exercise upgrades.
+    pub async fn open_named(name: &str, version: u32) -> Result<Cache, CacheError> {
+        if version == 0 || version as usize > STEPS.len() {
+            return Err(CacheError(format!("no schema version {version}")));
+        }
+        let db = Database::open(name)
+            .with_version(version)
+            .with_on_upgrade_needed(upgrade)
+            .await
+            .map_err(err)?;
+        Ok(Cache { db })
+    }
+
+    pub fn version(&self) -> u32 {
+        self.db.version() as u32
+    }
+
+    pub fn store_names(&self) -> Vec<String> {
+        self.db.object_store_names().collect()
+    }
+
+    pub fn close(self) {
+        self.db.close();
+    }
+
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        store: &str,
+        key: &str,
+    ) -> Result<Option<T>, CacheError> {
+        let tx = self.db.transaction(store).build().map_err(err)?;
+        let os = tx.object_store(store).map_err(err)?;
+        os.get(key).serde().map_err(err)?.await.map_err(err)
+    }
+
+    pub async fn put<T: Serialize>(
+        &self,
+        store: &str,
+        key: &str,
+        value: &T,
+    ) -> Result<(), CacheError> {
+        let tx = self
+            .db
+            .transaction(store)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(err)?;
+        let os = tx.object_store(store).map_err(err)?;
+        // The key type parameter is only for decoding the returned key, which we ignore.
+        os.put(value)
+            .with_key(key.to_owned())
+            .serde()
+            .map_err(err)?
+            .await
+            .map_err(err)?;
+        // Transactions in this crate roll back unless committed.
+        tx.commit().await.map_err(err)
+    }
+
+    pub async fn delete(&self, store: &str, key: &str) -> Result<(), CacheError> {
+        let tx = self
+            .db
+            .transaction(store)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(err)?;
+        let os = tx.object_store(store).map_err(err)?;
+        os.delete(key).await.map_err(err)?;
+        tx.commit().await.map_err(err)
+    }
+}

@@ -1,0 +1,63 @@
+//! The SPA's one error type and the one component that shows it to people.
+
+use crate::settings::Settings;
+use leptos::prelude::*;
+use wangge_core::problem::{Problem, ProblemCode};
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AppError {
+    /// No network and nothing saved to show.
+    #[error("offline")]
+    Offline,
+    /// The server answered with a JSON problem.
+    #[error("{}", .0.message_en)]
+    Problem(Problem),
+    /// The server answered with something we could not read.
+    #[error("unreadable response: {0}")]
+    Decode(String),
+    /// The browser's storage failed (private mode, quota…).
+    #[error("storage: {0}")]
+    Storage(String),
+}
+
+impl AppError {
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, AppError::Problem(p) if p.code == ProblemCode::GridNotFound)
+    }
+
+    /// What a person should read.
+    pub fn message(&self, s: Settings) -> String {
+        match self {
+            AppError::Offline => s
+                .t(
+                    "网络不通，这一页还没有保存过。请连上网络后再打开一次，以后没网也能看。",
+                    "You are offline and this page has not been saved yet. Open it once online and it will work offline afterwards.",
+                )
+                .to_owned(),
+            AppError::Problem(p) => s.lang.get().pick(&p.message_zh, &p.message_en).to_owned(),
+            AppError::Decode(_) => s
+                .t(
+                    "收到的数据看不懂，可能需要刷新页面更新应用。",
+                    "The server's answer could not be read; reloading may update the app.",
+                )
+                .to_owned(),
+            AppError::Storage(_) => s
+                .t(
+                    "手机存储出了问题，离线功能暂时不可用。",
+                    "Browser storage failed; offline use is unavailable for now.",
+                )
+                .to_owned(),
+        }
+    }
+}
+
+/// A human message for an error, in the user's language.
+#[component]
+pub fn ErrorMessage(error: AppError) -> impl IntoView {
+    let s = Settings::get();
+    view! {
+        <div class="error-box" role="alert">
+            <p>{move || error.message(s)}</p>
+        </div>
+    }
+}

@@ -1,0 +1,38 @@
+//! `/`: what Wangge does, and the way in to each part.
+
+use crate::settings::Settings;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let s = Settings::get();
+    let soon = move |zh: &'static str, en: &'static str, dzh: &'static str, den: &'static str| {
+        view! {
+            <li class="tile disabled" aria-disabled="true">
+                <h2>{move || s.t(zh, en)}</h2>
+                <p>{move || s.t(dzh, den)}</p>
+                <span class="tag">{move || s.t("即将上线", "Coming soon")}</span>
+            </li>
+        }
+    };
+    view! {
+        <section class="home">
+            <h1>{move || s.t("网格通", "Wangge")}</h1>
+            <p class="lead">
+                {move || s.t("有事找网格，办事不求人。", "Your grid worker, one tap away.")}
+            </p>
+            <ul class="tiles">
+                <li class="tile">
+                    <A href="/grids" attr:class="tile-link">
+                        <h2>{move || s.t("找网格", "Find your grid")}</h2>
+                        <p>{move || s.t("查看您所在网格的网格长、网格员和服务承诺，扫码即可找到人。", "See who serves your grid, their commitments, and its QR code.")}</p>
+                    </A>
+                </li>
+                {soon("报事", "Report a problem", "下水道堵了、树倒了、邻里纠纷，拍一拍、说一说，网格员来处理。", "Blocked drain, fallen tree, a dispute: report it and your grid worker handles it.")}
+                {soon("积分超市", "Points supermarket", "按村规民约攒积分，到村里小超市兑换日用品。", "Earn points under village rules and redeem them at the village shop.")}
+                {soon("办事指南", "Service guide", "办什么事、带什么材料、去哪里办，一查就知道，还能请网格员代办。", "What to bring, where to go — and ask your grid worker to run the errand.")}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,119 @@
+//! The shell (top bar, navigation, settings) and one module per route.
+
+pub mod grids;
+mod home;
+
+use crate::api::SyncState;
+use crate::settings::Settings;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    Settings::provide();
+    view! {
+        <Router>
+            <TopBar/>
+            <main class="page">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=home::Home/>
+                    <Route path=path!("/grids") view=grids::Directory/>
+                    <Route path=path!("/g/:code") view=grids::Card/>
+                </Routes>
+            </main>
+            <BottomNav/>
+        </Router>
+    }
+}
+
+#[component]
+fn TopBar() -> impl IntoView {
+    let s = Settings::get();
+    let next_lang = move || match s.lang.get() {
+        crate::i18n::Lang::Zh => crate::i18n::Lang::En,
+        crate::i18n::Lang::En => crate::i18n::Lang::Zh,
+    };
+    view! {
+        <header class="topbar no-print">
+            <A href="/" attr:class="brand">{move || s.t("网格通", "Wangge")}</A>
+            <div class="topbar-actions">
+                <button
+                    class="chip"
+                    data-testid="lang-toggle"
+                    aria-label=move || s.t("切换到英文", "Switch to Chinese")
+                    on:click=move |_| s.lang.set(next_lang())
+                >
+                    {move || s.t("EN", "中文")}
+                </button>
+                <button
+                    class="chip"
+                    data-testid="elderly-toggle"
+                    aria-pressed=move || s.elderly.get().to_string()
+                    on:click=move |_| s.elderly.update(|e| *e = !*e)
+                >
+                    {move || s.t("长辈模式", "Large text")}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+/// The three missions plus the directory. Sections not built yet are shown plainly
+/// disabled, never as fake pages.
+#[component]
+fn BottomNav() -> impl IntoView {
+    let s = Settings::get();
+    let soon = move |zh: &'static str, en: &'static str, icon: &'static str| {
+        view! {
+            <span class="nav-item disabled" aria-disabled="true">
+                <span class="nav-icon" aria-hidden="true">{icon}</span>
+                <span>{move || s.t(zh, en)}</span>
+                <small>{move || s.t("即将上线", "Coming soon")}</small>
+            </span>
+        }
+    };
+    view! {
+        <nav class="bottomnav no-print" aria-label=move || s.t("主导航", "Main navigation")>
+            <A href="/" attr:class="nav-item" exact=true>
+                <span class="nav-icon" aria-hidden="true">"⌂"</span>
+                <span>{move || s.t("首页", "Home")}</span>
+            </A>
+            <A href="/grids" attr:class="nav-item">
+                <span class="nav-icon" aria-hidden="true">"▦"</span>
+                <span>{move || s.t("找网格", "Grids")}</span>
+            </A>
+            {soon("报事", "Report", "✎")}
+            {soon("积分超市", "Points", "★")}
+            {soon("办事指南", "Guide", "☰")}
+        </nav>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let s = Settings::get();
+    view! {
+        <section class="empty">
+            <h1>{move || s.t("页面不存在", "Page not found")}</h1>
+            <p>{move || s.t("这个地址没有内容，可能是链接写错了。", "Nothing lives at this address; the link may be wrong.")}</p>
+            <A href="/" attr:class="button">{move || s.t("回到首页", "Back to home")}</A>
+        </section>
+    }
+}
+
+/// Tells where the data on screen came from: loading, updating, saved copy while offline.
+#[component]
+pub fn SyncBadge(#[prop(into)] sync: Signal<SyncState>) -> impl IntoView {
+    let s = Settings::get();
+    view! {
+        <p class=move || format!("sync sync-{:?}", sync.get()).to_lowercase() role="status" data-testid="sync">
+            {move || match sync.get() {
+                SyncState::Loading => s.t("正在加载…", "Loading…"),
+                SyncState::Revalidating => s.t("正在更新…", "Updating…"),
+                SyncState::Fresh => s.t("已是最新", "Up to date"),
+                SyncState::Offline => s.t("离线中，显示的是上次保存的内容", "Offline: showing the saved copy"),
+            }}
+        </p>
+    }
+}

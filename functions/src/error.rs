@@ -1,0 +1,32 @@
+//! The Worker's one error type, mapped to a JSON problem in exactly one place
+//! (`http::problem`).
+
+use wangge_core::problem::ProblemCode;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("no such route")]
+    RouteNotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed { allow: &'static str },
+    #[error("grid not found")]
+    GridNotFound,
+    #[error("malformed grid code")]
+    GridCodeMalformed,
+    #[error("storage: {0}")]
+    Storage(String),
+    #[error("worker: {0}")]
+    Worker(#[from] worker::Error),
+}
+
+impl ApiError {
+    pub fn code(&self) -> ProblemCode {
+        match self {
+            Self::RouteNotFound => ProblemCode::RouteNotFound,
+            Self::MethodNotAllowed { .. } => ProblemCode::MethodNotAllowed,
+            Self::GridNotFound => ProblemCode::GridNotFound,
+            Self::GridCodeMalformed => ProblemCode::GridCodeMalformed,
+            Self::Storage(_) | Self::Worker(_) => ProblemCode::Internal,
+        }
+    }
+}

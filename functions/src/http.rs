@@ -1,0 +1,77 @@
+//! Response helpers: JSON with strong ETags (so clients revalidate cheaply) and
+//! JSON problems.
+
+use crate::error::ApiError;
+use serde::Serialize;
+use wangge_core::problem::Problem;
+use worker::{Headers, Request, Response};
+
+const JSON: &str = "application/json; charset=utf-8";
+
+/// A JSON 200 with an ETag over the body, or a bodiless 304 when the client's
+/// `If-None-Match` already names it.
+pub fn json_etag<T: Serialize>(req: &Request, value: &T) -> Result<Response, ApiError> {
+    let body = serde_json::to_vec(value).map_err(|e| ApiError::Storage(e.to_string()))?;
+    let etag = format!("\"{:016x}\"", fnv1a64(&body));
+    let headers = Headers::new();
+    headers.set("ETag", &etag)?;
+    // Always revalidate: the SPA keeps its own offline copy in IndexedDB.
+    headers.set("Cache-Control", "no-cache")?;
+    if let Some(inm) = req.headers().get("If-None-Match")? {
+        if etag_matches(&inm, &etag) {
+            return Ok(Response::empty()?.with_status(304).with_headers(headers));
+        }
+    }
+    headers.set("Content-Type", JSON)?;
+    Ok(Response::from_bytes(body)?.with_headers(headers))
+}
+
+/// The one mapping from errors to HTTP problems.
+pub fn problem(err: &ApiError) -> worker::Result<Response> {
+    let code = err.code();
+    if code.status() >= 500 {
+        worker::console_error!("internal error: {err}");
+    }
+    let body = serde_json::to_vec(&Problem::from(code))?;
+    let headers = Headers::new();
+    headers.set("Content-Type", JSON)?;
+    headers.set("Cache-Control", "no-store")?;
+    if let ApiError::MethodNotAllowed { allow } = err {
+        headers.set("Allow", allow)?;
+    }
+    Ok(Response::from_bytes(body)?
+        .with_status(code.status())
+        .with_headers(headers))
+}
+
+fn etag_matches(if_none_match: &str, etag: &str) -> bool {
+    if_none_match
+        .split(',')
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == "*" || t == etag)
+}
+
+/// FNV-1a: tiny, deterministic, plenty for change detection.
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn etag_lists_and_weak_tags_match() {
+        assert!(etag_matches("\"ab\"", "\"ab\""));
+        assert!(etag_matches("\"x\", W/\"ab\"", "\"ab\""));
+        assert!(etag_matches("*", "\"ab\""));
+        assert!(!etag_matches("\"abc\"", "\"ab\""));
+    }
+
+    #[test]
+    fn fnv_differs_on_one_byte() {
+        assert_ne!(fnv1a64(b"138"), fnv1a64(b"139"));
+    }
+}
