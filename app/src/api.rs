@@ -7,9 +7,9 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
+use wangge_core::problem::Problem;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use wangge_core::problem::Problem;
 
 /// Where the data on screen came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -372,12 +372,22 @@ mod tests {
 
     #[test]
     fn codes_parse_by_length_and_digits() {
-        assert_eq!(GridCode::parse("990101").unwrap().level(), GridLevel::County);
+        assert_eq!(
+            GridCode::parse("990101").unwrap().level(),
+            GridLevel::County
+        );
         assert_eq!(
             GridCode::parse("990101001001001").unwrap().level(),
             GridLevel::Grid
         );
-        for bad in ["", "99010", "9901011", "99010a", "９９０１０１", "990101001001001001"] {
+        for bad in [
+            "",
+            "99010",
+            "9901011",
+            "99010a",
+            "９９０１０１",
+            "990101001001001001",
+        ] {
             assert_eq!(GridCode::parse(bad), Err(GridCodeError::Malformed), "{bad}");
         }
     }

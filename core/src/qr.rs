@@ -10,8 +10,8 @@ pub struct QrTooLong;
 
 /// An SVG document encoding `data` at error-correction level M (survives a scuffed poster).
 pub fn svg(data: &str) -> Result<String, QrTooLong> {
-    let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M)
-        .map_err(|_| QrTooLong)?;
+    let code =
+        QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M).map_err(|_| QrTooLong)?;
     Ok(code
         .render::<svg::Color>()
         .min_dimensions(240, 240)

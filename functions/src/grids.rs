@@ -18,7 +18,10 @@ pub async fn tree(req: &Request, env: &Env) -> Result<Response, ApiError> {
 pub async fn card(req: &Request, env: &Env, raw_code: &str) -> Result<Response, ApiError> {
     let code = GridCode::parse(raw_code).map_err(|_| ApiError::GridCodeMalformed)?;
     let store = Store::new(env)?;
-    let card = store.grid_card(&code).await?.ok_or(ApiError::GridNotFound)?;
+    let card = store
+        .grid_card(&code)
+        .await?
+        .ok_or(ApiError::GridNotFound)?;
     let people = card
         .people
         .into_iter()

@@ -106,11 +106,14 @@ impl Store {
                 return Ok(out);
             }
         }
-        Err(ApiError::Storage("grid tree larger than the page cap".into()))
+        Err(ApiError::Storage(
+            "grid tree larger than the page cap".into(),
+        ))
     }
 
     async fn grids_after(&self, after: &str, limit: u32) -> Result<Vec<GridNode>, ApiError> {
-        let sql = format!("SELECT {GRID_COLUMNS} FROM grids WHERE code > ?1 ORDER BY code LIMIT ?2");
+        let sql =
+            format!("SELECT {GRID_COLUMNS} FROM grids WHERE code > ?1 ORDER BY code LIMIT ?2");
         let rows: Vec<GridRow> = self
             .db
             .prepare(sql)

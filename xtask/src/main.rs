@@ -1,1 +1,55 @@
-fn main(){}
+//! `cargo xtask <command>`: every set-up, build, test and benchmark step of Wangge,
+//! in Rust, so a fresh machine needs only rustup and Node/npm.
+
+mod bench;
+mod build;
+mod proc;
+mod suite;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  dev      install missing tools, build, migrate + seed local D1, serve on http://localhost:8787
+  test     the same set-up on a throwaway D1, then every test suite; ends with `N passed, M failed`
+  bench    build, then print the app shell's transfer sizes against the budget
+  deploy   build and `wrangler deploy` (needs a Cloudflare login and a real D1 id; see README)";
+
+fn main() -> ExitCode {
+    let cmd = std::env::args().nth(1).unwrap_or_default();
+    let result = match cmd.as_str() {
+        "dev" => suite::dev(),
+        "test" => suite::test(),
+        "bench" => bench::run(),
+        "deploy" => suite::deploy(),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("xtask: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, String>;
+
+/// The repository root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Prints a step header.
+pub fn step(what: &str) {
+    println!("\n==> {what}");
+}

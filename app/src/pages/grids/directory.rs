@@ -75,7 +75,11 @@ pub fn Directory() -> impl IntoView {
 }
 
 #[component]
-fn TreeRow(node: GridNode, open: RwSignal<BTreeSet<String>>, searching: Signal<bool>) -> impl IntoView {
+fn TreeRow(
+    node: GridNode,
+    open: RwSignal<BTreeSet<String>>,
+    searching: Signal<bool>,
+) -> impl IntoView {
     let s = Settings::get();
     let depth = match node.level {
         GridLevel::County => 0,

@@ -1,0 +1,182 @@
+// Browser tests for the grid directory: real Chromium, phone viewport, against the
+// Worker on local workerd + D1 started by `cargo xtask test`.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const BASE = process.env.WANGGE_BASE_URL;
+const PERSIST = process.env.WANGGE_PERSIST_DIR;
+const FUNCTIONS = process.env.WANGGE_FUNCTIONS_DIR;
+if (!BASE || !PERSIST || !FUNCTIONS) {
+    throw new Error("run these with `cargo xtask test` (needs WANGGE_BASE_URL, WANGGE_PERSIST_DIR, WANGGE_FUNCTIONS_DIR)");
+}
+const GRID = "990101001001001"; // 柳塘社区第一网格
+
+let browser, context, page;
+
+before(async () => {
+    browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+        args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-dev-shm-usage"],
+    });
+    context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        locale: "zh-CN",
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(20000);
+});
+
+after(async () => {
+    await browser?.close();
+});
+
+/// Runs SQL on the same local D1 the Worker serves (as an admin would change data).
+function d1(sql) {
+    execFileSync(join(FUNCTIONS, "..", "node_modules", ".bin", "wrangler"),
+        ["d1", "execute", "DB", "--local", "--persist-to", PERSIST, "--command", sql],
+        { cwd: FUNCTIONS, env: { ...process.env, CI: "true" }, stdio: "pipe" });
+}
+
+test("the directory opens and filters as you type", async () => {
+    await page.goto(`${BASE}/grids`);
+    await page.locator(".tree-row").first().waitFor();
+    assert.equal(await page.locator("h1").textContent(), "找网格");
+    // Villages are folded: grids are not listed until opened or searched.
+    assert.equal(await page.locator(`.tree-row[data-code="${GRID}"]`).count(), 0);
+    await page.locator(".tree-row[data-code='990101001003'] button.fold").click();
+    await page.locator(".tree-row[data-code='990101001003001']").waitFor();
+
+    await page.fill("[data-testid=grid-filter]", "幸福路");
+    await page.locator(`.tree-row[data-code="${GRID}"]`).waitFor();
+    const codes = await page.locator(".tree-row").evaluateAll((rows) => rows.map((r) => r.dataset.code));
+    assert.deepEqual(codes, ["990101", "990101001", "990101001001", GRID, "990101001001002"]);
+
+    await page.fill("[data-testid=grid-filter]", "没有这个地方");
+    await page.locator("[data-testid=no-match]").waitFor();
+    assert.equal(await page.locator(".tree-row").count(), 0);
+});
+
+test("a grid card shows its people, masked phones and a QR code", async () => {
+    await page.fill("[data-testid=grid-filter]", "柳塘社区 第一");
+    await page.locator(`.tree-row[data-code="${GRID}"] a`).click();
+    await page.waitForURL(`${BASE}/g/${GRID}`);
+    await page.locator("[data-testid=grid-name]").waitFor();
+    assert.equal(await page.locator("[data-testid=grid-name]").textContent(), "柳塘社区第一网格");
+    const people = await page.locator(".person").count();
+    assert.ok(people >= 5, `${people} people`);
+    const phones = await page.locator("[data-testid=phone]").allTextContents();
+    for (const p of phones) assert.match(p, /\d{3}\*{4}\d{4}|\*/, p);
+    assert.ok(!phones.some((p) => /\d{11}/.test(p)));
+    assert.ok(await page.locator(".person .role").first().textContent() === "网格长");
+    // The QR is an inline SVG encoding this card's URL.
+    const svg = page.locator("[data-testid=qr] svg");
+    await svg.waitFor();
+    const box = await svg.boundingBox();
+    assert.ok(box.width > 100 && box.height > 100, JSON.stringify(box));
+    assert.ok((await page.locator(".qr-url").textContent()).endsWith(`/g/${GRID}`));
+    // Printing hides navigation and shows the poster slogan.
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator(".bottomnav").isVisible(), false);
+    assert.equal(await page.locator(".poster-slogan").isVisible(), true);
+    await page.emulateMedia({ media: "screen" });
+});
+
+test("language switches to English and is remembered", async () => {
+    await page.click("[data-testid=lang-toggle]");
+    await page.getByText("Who serves this grid").waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    assert.equal(await page.locator(".person .role").first().textContent(), "Grid leader");
+    await page.reload();
+    await page.getByText("Who serves this grid").waitFor();
+    await page.click("[data-testid=lang-toggle]");
+    await page.getByText("网格服务人员").waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+});
+
+test("elderly mode enlarges text and touch targets", async () => {
+    await page.click("[data-testid=elderly-toggle]");
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains("elderly")));
+    const fontPx = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".person-name")).fontSize));
+    assert.ok(fontPx >= 18, `name font ${fontPx}px`);
+    const bodyPx = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    assert.ok(bodyPx >= 18, `body font ${bodyPx}px`);
+    const btn = await page.locator("[data-testid=print]").boundingBox();
+    assert.ok(btn.height >= 60, `button ${btn.height}px`);
+    await page.reload();
+    await page.locator("[data-testid=grid-name]").waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains("elderly")), "remembered");
+    await page.click("[data-testid=elderly-toggle]");
+    assert.ok(!(await page.evaluate(() => document.documentElement.classList.contains("elderly"))));
+});
+
+test("after one visit the card and directory render offline", async () => {
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // Visit both pages under the service worker so both are cached.
+    await page.goto(`${BASE}/grids`);
+    await page.locator(".tree-row").first().waitFor();
+    await page.goto(`${BASE}/g/${GRID}`);
+    await page.locator("[data-testid=grid-name]").waitFor();
+    await page.getByText("已是最新").waitFor();
+
+    await context.setOffline(true);
+    try {
+        await page.reload();
+        await page.locator("[data-testid=grid-name]").waitFor();
+        assert.equal(await page.locator("[data-testid=grid-name]").textContent(), "柳塘社区第一网格");
+        await page.getByText("离线中，显示的是上次保存的内容").waitFor();
+        assert.ok((await page.locator(".person").count()) >= 5);
+        await page.locator("[data-testid=qr] svg").waitFor();
+
+        await page.goto(`${BASE}/grids`);
+        await page.locator(".tree-row").first().waitFor();
+        assert.ok((await page.locator(".tree-row").count()) >= 8);
+
+        // A card never opened before says so plainly.
+        await page.goto(`${BASE}/g/990101001006004`);
+        await page.locator(".error-box").waitFor();
+        assert.match(await page.locator(".error-box").textContent(), /网络不通/);
+    } finally {
+        await context.setOffline(false);
+    }
+});
+
+test("a repeat visit fetches nothing but revalidation requests", async () => {
+    const network = [];
+    const listener = (resp) => {
+        if (!resp.fromServiceWorker()) network.push({ url: resp.url(), status: resp.status() });
+    };
+    page.on("response", listener);
+    await page.goto(`${BASE}/g/${GRID}`);
+    await page.getByText("已是最新").waitFor();
+    page.off("response", listener);
+    const paths = network.map((r) => ({ ...r, path: new URL(r.url).pathname }));
+    const other = paths.filter((r) => !r.path.startsWith("/api/") && r.path !== "/sw.js");
+    assert.deepEqual(other, [], "shell files came from the network");
+    const api = paths.filter((r) => r.path.startsWith("/api/"));
+    assert.ok(api.length >= 1 && api.every((r) => r.status === 304), JSON.stringify(api));
+});
+
+test("a changed value shows after revalidation", async () => {
+    const person = "(SELECT person_id FROM grid_assignments WHERE grid_code = '" + GRID + "' AND role = 'grid_worker' ORDER BY sort LIMIT 1)";
+    const before = await page.locator(".person").nth(1).locator(".person-name").textContent();
+    await context.setOffline(true);
+    d1(`UPDATE people SET name = '改名测试' WHERE id = ${person}`);
+    try {
+        await page.reload();
+        await page.getByText("离线中，显示的是上次保存的内容").waitFor();
+        assert.equal(await page.locator(".person").nth(1).locator(".person-name").textContent(), before);
+        await context.setOffline(false);
+        await page.reload();
+        await page.getByText("改名测试").waitFor();
+        await page.getByText("已是最新").waitFor();
+    } finally {
+        await context.setOffline(false);
+        d1(`UPDATE people SET name = '${before.replace(/'/g, "''")}' WHERE id = ${person}`);
+    }
+});
