@@ -57,6 +57,21 @@ pub fn run(mut cmd: Cmd) -> Result<()> {
     }
 }
 
+/// Runs with output captured; shows it only if the command fails.
+pub fn run_quiet(mut cmd: Cmd) -> Result<()> {
+    println!("$ {}", cmd.shown);
+    let out = cmd
+        .inner
+        .output()
+        .map_err(|e| format!("{}: {e}", cmd.shown))?;
+    if out.status.success() {
+        return Ok(());
+    }
+    eprintln!("{}", String::from_utf8_lossy(&out.stdout));
+    eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+    Err(format!("`{}` failed ({})", cmd.shown, out.status))
+}
+
 /// Runs and returns stdout; non-zero exit is an error.
 pub fn capture(mut cmd: Cmd) -> Result<String> {
     let out = cmd

@@ -39,7 +39,8 @@ fn migrate_and_seed(persist: &Path) -> Result<()> {
 
 fn seed(persist: &Path) -> Result<()> {
     let p = persist.display().to_string();
-    run(wrangler().args([
+    // Quiet: wrangler prints a result object per statement.
+    proc::run_quiet(wrangler().args([
         "d1",
         "execute",
         "DB",
@@ -260,7 +261,7 @@ pub fn test() -> Result<ExitCode> {
                     "--test",
                     "--test-reporter=spec",
                     "--test-concurrency=1",
-                    "tests/browser/",
+                    "tests/browser/*.test.mjs",
                 ])
                 .cwd(&root())
                 .env("WANGGE_BASE_URL", &base)
