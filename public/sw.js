@@ -6,7 +6,9 @@
 const VERSION = "__WANGGE_VERSION__";
 const PRECACHE = ["/"] /*__WANGGE_PRECACHE__*/;
 const CACHE = "wangge-shell-" + VERSION;
-const SHELL = "/index.html";
+// "/" and not "/index.html": the asset server redirects the latter, and a redirected
+// response cannot answer a navigation.
+const SHELL = "/";
 
 self.addEventListener("install", (event) => {
     event.waitUntil(

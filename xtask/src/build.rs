@@ -15,6 +15,9 @@ pub fn spa() -> Result<()> {
     run(Cmd::new("trunk").args(["build", "--release"]).cwd(&root()))?;
     let dist = root().join("dist");
     copy_public(&root().join("public"), &dist)?;
+    // Trunk's lock file is not an asset.
+    std::fs::write(dist.join(".assetsignore"), ".trunk-lock\n.assetsignore\n")
+        .map_err(|e| format!("dist/.assetsignore: {e}"))?;
     write_service_worker(&dist)
 }
 
@@ -45,7 +48,7 @@ pub fn shell_files(dist: &Path) -> Result<Vec<String>> {
         .flatten()
         .filter(|e| e.path().is_file())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "sw.js")
+        .filter(|n| n != "sw.js" && !n.starts_with('.'))
         .collect();
     files.sort();
     Ok(files)
@@ -64,8 +67,14 @@ fn write_service_worker(dist: &Path) -> Result<()> {
             hash = (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
+    // index.html is cached as "/" (the server redirects /index.html → /).
     let list = std::iter::once("\"/\"".to_owned())
-        .chain(files.iter().map(|f| format!("\"/{f}\"")))
+        .chain(
+            files
+                .iter()
+                .filter(|f| *f != "index.html")
+                .map(|f| format!("\"/{f}\"")),
+        )
         .collect::<Vec<_>>()
         .join(", ");
     let placeholder_list = "[\"/\"] /*__WANGGE_PRECACHE__*/";
