@@ -84,7 +84,11 @@ test("a grid card shows its people, masked phones and a QR code", async () => {
     await page.emulateMedia({ media: "print" });
     assert.equal(await page.locator(".bottomnav").isVisible(), false);
     assert.equal(await page.locator(".poster-slogan").isVisible(), true);
+    // The wall poster, QR included, fits one A4 page (page.pdf renders the emulated media).
+    const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
     await page.emulateMedia({ media: "screen" });
+    const pages = pdf.match(/\/Type\s*\/Page[^s]/g) || [];
+    assert.equal(pages.length, 1, `poster prints on ${pages.length} pages`);
 });
 
 test("language switches to English and is remembered", async () => {

@@ -17,6 +17,9 @@ pub const NPM_PINS: &[(&str, &str)] = &[
 ];
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// A CJK font, so browser tests lay out Chinese as phones do (not as tofu boxes).
+const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+const BROWSER_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-wqy-microhei"];
 
 pub fn cargo_bin() -> PathBuf {
     std::env::var_os("CARGO_HOME")
@@ -125,24 +128,22 @@ pub fn ensure(with_browser: bool) -> Result<()> {
         ));
     }
 
-    if with_browser && !(Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists()) {
+    let have_browser = [CHROMIUM, CHROMEDRIVER, CJK_FONT]
+        .iter()
+        .all(|p| Path::new(p).exists());
+    if with_browser && !have_browser {
+        let packages = BROWSER_PACKAGES.join(" ");
         if is_root() {
             run(Cmd::new("apt-get").arg("update"))?;
             run(Cmd::new("apt-get")
-                .args([
-                    "install",
-                    "-y",
-                    "--no-install-recommends",
-                    "chromium",
-                    "chromium-driver",
-                ])
+                .args(["install", "-y", "--no-install-recommends"])
+                .args(BROWSER_PACKAGES)
                 .env("DEBIAN_FRONTEND", "noninteractive"))?;
         } else {
-            return Err(
-                "Chromium is missing: install the Debian packages `chromium` and \
-                        `chromium-driver` (sudo apt-get install chromium chromium-driver)"
-                    .into(),
-            );
+            return Err(format!(
+                "Chromium or a CJK font is missing: install the Debian packages {packages} \
+                 (sudo apt-get install {packages})"
+            ));
         }
     }
     println!(
