@@ -168,6 +168,40 @@ pub fn test() -> Result<ExitCode> {
         total.failed += c.failed;
     };
 
+    step("lint: rustfmt and clippy (native and wasm), warnings are errors");
+    for (what, args) in [
+        ("fmt", &["fmt", "--all", "--", "--check"][..]),
+        (
+            "clippy native",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ][..],
+        ),
+        (
+            "clippy wasm",
+            &[
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "wangge-app",
+                "-p",
+                "wangge-functions",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ][..],
+        ),
+    ] {
+        add(what, check(run(Cmd::new("cargo").args(args).cwd(&root()))));
+    }
+
     step("native tests (core, functions, xtask)");
     add(
         "native",
@@ -215,26 +249,10 @@ pub fn test() -> Result<ExitCode> {
     })();
     add(
         "seed idempotent",
-        match seeded_twice {
-            Ok(true) => Counts {
-                passed: 1,
-                failed: 0,
-            },
-            Ok(false) => {
-                eprintln!("seeding twice changed the data");
-                Counts {
-                    passed: 0,
-                    failed: 1,
-                }
-            }
-            Err(e) => {
-                eprintln!("{e}");
-                Counts {
-                    passed: 0,
-                    failed: 1,
-                }
-            }
-        },
+        check(seeded_twice.and_then(|same| {
+            same.then_some(())
+                .ok_or_else(|| "seeding twice changed the data".to_owned())
+        })),
     );
 
     let port = free_port()?;
@@ -275,19 +293,12 @@ pub fn test() -> Result<ExitCode> {
     let out = work.join("deploy-dry-run").display().to_string();
     add(
         "deploy dry-run",
-        match run(wrangler().args(["deploy", "--dry-run", "--outdir", &out])) {
-            Ok(()) => Counts {
-                passed: 1,
-                failed: 0,
-            },
-            Err(e) => {
-                eprintln!("{e}");
-                Counts {
-                    passed: 0,
-                    failed: 1,
-                }
-            }
-        },
+        check(run(wrangler().args([
+            "deploy",
+            "--dry-run",
+            "--outdir",
+            &out,
+        ]))),
     );
 
     proc::stop_all();
@@ -297,6 +308,23 @@ pub fn test() -> Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// A step that is one check: passed, or failed with its reason printed.
+fn check(result: Result<()>) -> Counts {
+    match result {
+        Ok(()) => Counts {
+            passed: 1,
+            failed: 0,
+        },
+        Err(e) => {
+            eprintln!("{e}");
+            Counts {
+                passed: 0,
+                failed: 1,
+            }
+        }
+    }
 }
 
 pub fn deploy() -> Result<ExitCode> {
