@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -182,5 +183,29 @@ test("a changed value shows after revalidation", async () => {
     } finally {
         await context.setOffline(false);
         d1(`UPDATE people SET name = '${before.replace(/'/g, "''")}' WHERE id = ${person}`);
+    }
+});
+
+test("a new build's service worker replaces the old shell cache", async () => {
+    // What a deploy does: a new sw.js with a new version. The new worker installs its own
+    // cache, and on activation the old version's cache is dropped.
+    const swPath = join(FUNCTIONS, "..", "dist", "sw.js");
+    const original = readFileSync(swPath, "utf8");
+    const version = original.match(/const VERSION = "([0-9a-f]+)"/)[1];
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [`wangge-shell-${version}`]);
+    writeFileSync(swPath, original.replace(`const VERSION = "${version}"`, `const VERSION = "${version}next"`));
+    try {
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+        await page.waitForFunction(async (v) => {
+            const keys = await caches.keys();
+            return keys.length === 1 && keys[0] === `wangge-shell-${v}next`;
+        }, version, { timeout: 20000 });
+        // The new cache holds the whole shell: the card still renders offline.
+        await context.setOffline(true);
+        await page.reload();
+        await page.locator("[data-testid=grid-name]").waitFor();
+    } finally {
+        await context.setOffline(false);
+        writeFileSync(swPath, original);
     }
 });
