@@ -8,7 +8,7 @@
 
 use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -98,18 +98,22 @@ impl Cache {
         os.get(key).serde().map_err(err)?.await.map_err(err)
     }
 
+    /// A read-write transaction on one store; it rolls back unless committed.
+    fn write_tx(&self, store: &str) -> Result<Transaction<'_>, CacheError> {
+        self.db
+            .transaction(store)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(err)
+    }
+
     pub async fn put<T: Serialize>(
         &self,
         store: &str,
         key: &str,
         value: &T,
     ) -> Result<(), CacheError> {
-        let tx = self
-            .db
-            .transaction(store)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(err)?;
+        let tx = self.write_tx(store)?;
         let os = tx.object_store(store).map_err(err)?;
         // The key type parameter is only for decoding the returned key, which we ignore.
         os.put(value)
@@ -123,12 +127,7 @@ impl Cache {
     }
 
     pub async fn delete(&self, store: &str, key: &str) -> Result<(), CacheError> {
-        let tx = self
-            .db
-            .transaction(store)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(err)?;
+        let tx = self.write_tx(store)?;
         let os = tx.object_store(store).map_err(err)?;
         os.delete(key).await.map_err(err)?;
         tx.commit().await.map_err(err)

@@ -37,19 +37,17 @@ fn migrate_and_seed(persist: &Path) -> Result<()> {
     seed(persist)
 }
 
+/// `wrangler d1 execute DB --local --persist-to <persist> <args…>`
+fn d1_execute<'a>(persist: &Path, args: impl IntoIterator<Item = &'a str>) -> Cmd {
+    wrangler()
+        .args(["d1", "execute", "DB", "--local", "--persist-to"])
+        .arg(persist)
+        .args(args)
+}
+
 fn seed(persist: &Path) -> Result<()> {
-    let p = persist.display().to_string();
     // Quiet: wrangler prints a result object per statement.
-    proc::run_quiet(wrangler().args([
-        "d1",
-        "execute",
-        "DB",
-        "--local",
-        "--persist-to",
-        &p,
-        "--file",
-        "seed/demo.sql",
-    ]))
+    proc::run_quiet(d1_execute(persist, ["--file", "seed/demo.sql"]))
 }
 
 /// Every seeded row, as one comparable string.
@@ -59,18 +57,7 @@ fn seed_snapshot(persist: &Path) -> Result<String> {
         (SELECT group_concat(id || name || phone || updated_at, '|') FROM (SELECT * FROM people ORDER BY id)) AS p, \
         (SELECT group_concat(grid_code || person_id || role || commitment || sort, '|') FROM (SELECT * FROM grid_assignments ORDER BY grid_code, person_id, role)) AS a, \
         (SELECT count(*) FROM grids) + (SELECT count(*) FROM people) + (SELECT count(*) FROM grid_assignments) AS n";
-    let p = persist.display().to_string();
-    let out = proc::capture(wrangler().args([
-        "d1",
-        "execute",
-        "DB",
-        "--local",
-        "--persist-to",
-        &p,
-        "--json",
-        "--command",
-        sql,
-    ]))?;
+    let out = proc::capture(d1_execute(persist, ["--json", "--command", sql]))?;
     // Drop the timing metadata that follows the results.
     let results = out.split("\"success\"").next().unwrap_or("").to_owned();
     if !results.contains("\"n\"") {
