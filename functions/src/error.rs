@@ -15,6 +15,8 @@ pub enum ApiError {
     GridCodeMalformed,
     #[error("storage: {0}")]
     Storage(String),
+    #[error("encoding: {0}")]
+    Encode(#[from] serde_json::Error),
     #[error("worker: {0}")]
     Worker(#[from] worker::Error),
 }
@@ -26,7 +28,7 @@ impl ApiError {
             Self::MethodNotAllowed { .. } => ProblemCode::MethodNotAllowed,
             Self::GridNotFound => ProblemCode::GridNotFound,
             Self::GridCodeMalformed => ProblemCode::GridCodeMalformed,
-            Self::Storage(_) | Self::Worker(_) => ProblemCode::Internal,
+            Self::Storage(_) | Self::Encode(_) | Self::Worker(_) => ProblemCode::Internal,
         }
     }
 }

@@ -11,7 +11,7 @@ const JSON: &str = "application/json; charset=utf-8";
 /// A JSON 200 with an ETag over the body, or a bodiless 304 when the client's
 /// `If-None-Match` already names it.
 pub fn json_etag<T: Serialize>(req: &Request, value: &T) -> Result<Response, ApiError> {
-    let body = serde_json::to_vec(value).map_err(|e| ApiError::Storage(e.to_string()))?;
+    let body = serde_json::to_vec(value)?;
     let etag = format!("\"{:016x}\"", fnv1a64(&body));
     let headers = Headers::new();
     headers.set("ETag", &etag)?;

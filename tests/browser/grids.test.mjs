@@ -113,6 +113,26 @@ test("elderly mode enlarges text and touch targets", async () => {
     assert.ok(bodyPx >= 18, `body font ${bodyPx}px`);
     const btn = await page.locator("[data-testid=print]").boundingBox();
     assert.ok(btn.height >= 60, `button ${btn.height}px`);
+    // On the card and the directory, no visible text under 18px and no target under 60px.
+    for (const path of [`/g/${GRID}`, "/grids"]) {
+        await page.goto(`${BASE}${path}`);
+        await page.locator("[data-testid=sync]").waitFor();
+        await page.locator(".tree-row, [data-testid=grid-name]").first().waitFor();
+        const problems = await page.evaluate(() => {
+            const out = [];
+            const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden"; };
+            for (const el of document.querySelectorAll("body *")) {
+                const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+                if (ownText && visible(el) && parseFloat(getComputedStyle(el).fontSize) < 18) out.push(`text ${el.className || el.tagName}: ${getComputedStyle(el).fontSize}`);
+            }
+            for (const el of document.querySelectorAll("a, button, input")) {
+                if (visible(el) && el.getBoundingClientRect().height < 60) out.push(`target ${el.className || el.tagName}: ${el.getBoundingClientRect().height}px`);
+            }
+            return out;
+        });
+        assert.deepEqual(problems, [], `${path}: ${problems.join("; ")}`);
+    }
+    await page.goto(`${BASE}/g/${GRID}`);
     await page.reload();
     await page.locator("[data-testid=grid-name]").waitFor();
     assert.ok(await page.evaluate(() => document.documentElement.classList.contains("elderly")), "remembered");
