@@ -13,7 +13,8 @@ const SHELL = "/";
 self.addEventListener("install", (event) => {
     event.waitUntil(
         caches.open(CACHE)
-            .then((cache) => cache.addAll(PRECACHE))
+            // "reload": fetch past the HTTP cache so a new version never stores stale files.
+            .then((cache) => cache.addAll(PRECACHE.map((u) => new Request(u, { cache: "reload" }))))
             .then(() => self.skipWaiting())
     );
 });

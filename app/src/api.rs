@@ -22,6 +22,10 @@ pub enum SyncState {
     Fresh,
     /// Showing the saved copy; the server could not be reached.
     Offline,
+    /// Showing the saved copy; the server answered with an error or garbage.
+    Stale,
+    /// Nothing to show; `Loaded::error` says why.
+    Failed,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -77,28 +81,41 @@ async fn fetch(path: &str, etag: Option<&str>) -> Result<Fetched, AppError> {
     if !resp.ok() {
         let problem: Problem = serde_json::from_str(&text)
             .map_err(|_| AppError::Decode(format!("HTTP {}", resp.status())))?;
-        return Err(AppError::Problem(problem));
+        return Err(AppError::Problem {
+            status: resp.status(),
+            problem,
+        });
     }
     let etag = resp.headers().get("ETag").ok().flatten();
     Ok(Fetched::Body { etag, text })
 }
 
-/// A reactive, offline-first read of `path`. Call again (e.g. from an effect) when the
-/// path changes; answers for an older path are dropped.
+/// A reactive, offline-first read of `path`, re-run whenever `path` changes.
 pub fn load<T>(path: impl Fn() -> String + 'static) -> ReadSignal<Loaded<T>>
 where
     T: DeserializeOwned + Clone + Send + Sync + 'static,
 {
     let (state, set_state) = signal(Loaded::<T>::default());
-    let current = StoredValue::new(String::new());
+    // Each run gets a generation; an answer counts only while its run is the latest
+    // (A→B→A must not let the first A's late answer win) and the page still exists.
+    let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let path = path();
-        current.set_value(path.clone());
+        let mine = generation
+            .try_update_value(|g| {
+                *g += 1;
+                *g
+            })
+            .unwrap_or_default();
         set_state.set(Loaded::default());
         spawn_local(async move {
-            let mine = path.clone();
-            let still_current = move || current.get_value() == mine;
-            revalidate(&path, set_state, still_current).await;
+            let still_current = move || generation.try_get_value() == Some(mine);
+            let cache = Cache::open().await.ok();
+            revalidate(&path, cache.as_ref(), set_state, still_current).await;
+            // Never hold a connection open: it would block a newer tab's schema upgrade.
+            if let Some(c) = cache {
+                c.close();
+            }
         });
     });
     state
@@ -106,16 +123,16 @@ where
 
 async fn revalidate<T>(
     path: &str,
+    cache: Option<&Cache>,
     set_state: WriteSignal<Loaded<T>>,
     still_current: impl Fn() -> bool,
 ) where
     T: DeserializeOwned + Clone + Send + Sync + 'static,
 {
-    let cache = Cache::open().await.ok();
-    let mut saved: Option<CachedResponse> = None;
-    if let Some(c) = &cache {
-        saved = c.get(HTTP, path).await.ok().flatten();
-    }
+    let saved: Option<CachedResponse> = match cache {
+        Some(c) => c.get(HTTP, path).await.ok().flatten(),
+        None => None,
+    };
     let saved_data = saved
         .as_ref()
         .and_then(|s| serde_json::from_str::<T>(&s.body).ok());
@@ -135,6 +152,23 @@ async fn revalidate<T>(
     if !still_current() {
         return;
     }
+    // Keep showing the saved copy through transient trouble; without one, say why.
+    let keep_or_fail = |error: AppError| {
+        if has_saved {
+            let sync = if error == AppError::Offline {
+                SyncState::Offline
+            } else {
+                SyncState::Stale
+            };
+            set_state.update(|s| s.sync = sync);
+        } else {
+            set_state.set(Loaded {
+                data: None,
+                sync: SyncState::Failed,
+                error: Some(error),
+            });
+        }
+    };
     match result {
         Ok(Fetched::NotModified) => set_state.update(|s| s.sync = SyncState::Fresh),
         Ok(Fetched::Body { etag, text }) => match serde_json::from_str::<T>(&text) {
@@ -144,7 +178,7 @@ async fn revalidate<T>(
                     sync: SyncState::Fresh,
                     error: None,
                 });
-                if let Some(c) = &cache {
+                if let Some(c) = cache {
                     let entry = CachedResponse {
                         etag,
                         body: text,
@@ -153,30 +187,24 @@ async fn revalidate<T>(
                     let _ = c.put(HTTP, path, &entry).await;
                 }
             }
-            Err(e) => set_state.set(Loaded {
-                data: None,
-                sync: SyncState::Fresh,
-                error: Some(AppError::Decode(e.to_string())),
-            }),
+            // A captive portal or a proxy's HTML page: not the server's word.
+            Err(e) => keep_or_fail(AppError::Decode(e.to_string())),
         },
-        Err(AppError::Offline) if has_saved => set_state.update(|s| s.sync = SyncState::Offline),
-        Err(error) => {
-            // The server says it is gone or wrong: stop showing the saved copy.
-            if matches!(error, AppError::Problem(_)) {
-                if let Some(c) = &cache {
-                    let _ = c.delete(HTTP, path).await;
-                }
-            }
-            let sync = if error == AppError::Offline {
-                SyncState::Offline
-            } else {
-                SyncState::Fresh
-            };
+        // The server says this does not exist or is wrong (4xx): drop the saved copy.
+        Err(
+            error @ AppError::Problem {
+                status: 400..=499, ..
+            },
+        ) => {
             set_state.set(Loaded {
                 data: None,
-                sync,
+                sync: SyncState::Failed,
                 error: Some(error),
-            })
+            });
+            if let Some(c) = cache {
+                let _ = c.delete(HTTP, path).await;
+            }
         }
+        Err(error) => keep_or_fail(error),
     }
 }

@@ -9,9 +9,9 @@ pub enum AppError {
     /// No network and nothing saved to show.
     #[error("offline")]
     Offline,
-    /// The server answered with a JSON problem.
-    #[error("{}", .0.message_en)]
-    Problem(Problem),
+    /// The server answered with a JSON problem (and this HTTP status).
+    #[error("{} (HTTP {status})", problem.message_en)]
+    Problem { status: u16, problem: Problem },
     /// The server answered with something we could not read.
     #[error("unreadable response: {0}")]
     Decode(String),
@@ -22,7 +22,7 @@ pub enum AppError {
 
 impl AppError {
     pub fn is_not_found(&self) -> bool {
-        matches!(self, AppError::Problem(p) if p.code == ProblemCode::GridNotFound)
+        matches!(self, AppError::Problem { problem, .. } if problem.code == ProblemCode::GridNotFound)
     }
 
     /// What a person should read.
@@ -34,7 +34,9 @@ impl AppError {
                     "You are offline and this page has not been saved yet. Open it once online and it will work offline afterwards.",
                 )
                 .to_owned(),
-            AppError::Problem(p) => s.lang.get().pick(&p.message_zh, &p.message_en).to_owned(),
+            AppError::Problem { problem: p, .. } => {
+                s.lang.get().pick(&p.message_zh, &p.message_en).to_owned()
+            }
             AppError::Decode(_) => s
                 .t(
                     "收到的数据看不懂，可能需要刷新页面更新应用。",

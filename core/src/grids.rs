@@ -317,20 +317,24 @@ pub fn card_path(code: &str) -> String {
     format!("/g/{code}")
 }
 
-/// Masks a phone number for showing to others: only the first three and last four
-/// digits survive (`13812345678` → `138****5678`). Numbers with fewer than eight
-/// digits keep only their last two. Non-digit characters (dashes, spaces) stay put.
+/// Masks a phone number for showing to others: at least four digits are always hidden;
+/// of the rest, up to the last four and then the first three stay visible
+/// (`13812345678` → `138****5678`, `55512345` → `****2345`). Any Unicode digit counts as
+/// a digit (a full-width `１３８…` typed with a Chinese IME is masked too); other
+/// characters (dashes, spaces) stay put.
 pub fn mask_phone(raw: &str) -> String {
-    let digits = raw.chars().filter(char::is_ascii_digit).count();
-    let (keep_head, keep_tail) = if digits >= 8 { (3, 4) } else { (0, 2) };
+    let is_digit = |c: &char| c.is_numeric();
+    let digits = raw.chars().filter(is_digit).count();
+    let keep_tail = 4.min(digits.saturating_sub(4));
+    let keep_head = 3.min(digits.saturating_sub(4 + keep_tail));
     let mut seen = 0;
     raw.chars()
         .map(|c| {
-            if !c.is_ascii_digit() {
+            if !is_digit(&c) {
                 return c;
             }
             seen += 1;
-            if seen <= keep_head || seen > digits - keep_tail.min(digits) {
+            if seen <= keep_head || seen > digits - keep_tail {
                 c
             } else {
                 '*'
@@ -461,7 +465,10 @@ mod tests {
     fn masks_mobile_and_landline_numbers() {
         assert_eq!(mask_phone("13812345678"), "138****5678");
         assert_eq!(mask_phone("0372-5551234"), "037*-***1234");
-        assert_eq!(mask_phone("110"), "*10");
+        assert_eq!(mask_phone("55512345"), "****2345");
+        assert_eq!(mask_phone("5551234"), "****234");
+        assert_eq!(mask_phone("110"), "***");
+        assert_eq!(mask_phone("１３８１２３４５６７８"), "１３８****５６７８");
         assert_eq!(mask_phone(""), "");
     }
 
@@ -477,16 +484,21 @@ mod tests {
 
     proptest! {
         #[test]
-        fn masked_phone_never_reveals_the_number(raw in "[0-9]{7,13}|1[3-9][0-9]{9}|0[0-9]{2,3}-[0-9]{7,8}") {
+        fn masked_phone_never_reveals_the_number(
+            raw in "[0-9]{3,13}|1[3-9][0-9]{9}|0[0-9]{2,3}-[0-9]{7,8}|[０-９]{7,11}"
+        ) {
             let masked = mask_phone(&raw);
             prop_assert_eq!(masked.chars().count(), raw.chars().count());
-            let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-            let shown = digits(&masked);
-            // At most 7 digits are ever shown, so the full number cannot be read back…
-            prop_assert!(shown.len() <= 7);
-            prop_assert!(shown.len() < digits(&raw).len());
+            let digits = |s: &str| s.chars().filter(|c| c.is_numeric()).count();
+            let (total, shown) = (digits(&raw), digits(&masked));
+            // At least four digits are always hidden, at most seven ever shown…
+            prop_assert!(total - shown >= 4.min(total));
+            prop_assert!(shown <= 7);
             // …and the tail survives for recognising whose number it is.
-            prop_assert_eq!(&masked[masked.len() - 2..], &raw[raw.len() - 2..]);
+            if total >= 8 {
+                let tail = |s: &str| s.chars().rev().take(4).collect::<String>();
+                prop_assert_eq!(tail(&masked), tail(&raw));
+            }
         }
 
         #[test]

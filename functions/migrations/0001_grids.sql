@@ -6,9 +6,11 @@ CREATE TABLE grids (
     code        TEXT PRIMARY KEY
                 CHECK (length(code) IN (6, 9, 12, 15) AND code NOT GLOB '*[^0-9]*'),
     parent_code TEXT REFERENCES grids (code)
+                CHECK ((parent_code IS NULL) = (length(code) = 6))
                 CHECK (parent_code IS NULL OR code = parent_code || substr(code, -3)),
     name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
-    level       TEXT NOT NULL CHECK (level IN ('county', 'township', 'village', 'grid')),
+    level       TEXT NOT NULL CHECK (level = CASE length(code) WHEN 6 THEN 'county'
+                    WHEN 9 THEN 'township' WHEN 12 THEN 'village' ELSE 'grid' END),
     kind        TEXT NOT NULL DEFAULT 'basic' CHECK (kind IN ('basic', 'dedicated')),
     scope       TEXT NOT NULL DEFAULT '',
     households  INTEGER CHECK (households IS NULL OR households >= 0),
@@ -22,7 +24,8 @@ CREATE INDEX grids_by_parent ON grids (parent_code, code);
 CREATE TABLE people (
     id         TEXT PRIMARY KEY,
     name       TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 50),
-    phone      TEXT NOT NULL,
+    -- Digits with optional dashes (landlines); the Worker masks it before it leaves.
+    phone      TEXT NOT NULL CHECK (length(phone) BETWEEN 3 AND 20 AND phone NOT GLOB '*[^0-9-]*'),
     updated_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 

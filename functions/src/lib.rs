@@ -21,11 +21,13 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response
 /// not a 404.
 async fn route(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let url = req.url()?;
+    // "/api/v1/…" only: "/api/v1grids" must not match.
     let rest = url
         .path()
         .strip_prefix(wangge_core::API_PREFIX)
+        .and_then(|r| r.strip_prefix('/'))
         .ok_or(ApiError::RouteNotFound)?;
-    let segments: Vec<&str> = rest.trim_matches('/').split('/').collect();
+    let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
     let read_only = |m: &Method| matches!(m, Method::Get | Method::Head);
     match segments.as_slice() {
         ["grids"] if read_only(&req.method()) => grids::tree(req, env).await,

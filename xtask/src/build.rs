@@ -41,15 +41,29 @@ fn copy_public(public: &Path, dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The files a first visit needs, which the service worker precaches.
+/// The files a first visit needs, which the service worker precaches: everything in
+/// dist/ (subfolders too, e.g. wasm-bindgen snippets) but sw.js and dotfiles, as paths
+/// relative to dist/ with `/` separators.
 pub fn shell_files(dist: &Path) -> Result<Vec<String>> {
-    let mut files: Vec<String> = std::fs::read_dir(dist)
-        .map_err(|e| format!("dist/: {e} (build first)"))?
-        .flatten()
-        .filter(|e| e.path().is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "sw.js" && !n.starts_with('.'))
-        .collect();
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<()> {
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| format!("{}: {e} (build first)", dir.display()))?;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || (prefix.is_empty() && name == "sw.js") {
+                continue;
+            }
+            let rel = format!("{prefix}{name}");
+            if entry.path().is_dir() {
+                walk(&entry.path(), &format!("{rel}/"), out)?;
+            } else {
+                out.push(rel);
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(dist, "", &mut files)?;
     files.sort();
     Ok(files)
 }

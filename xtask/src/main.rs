@@ -30,6 +30,8 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Whatever happened, leave no server behind.
+    proc::stop_all();
     match result {
         Ok(code) => code,
         Err(e) => {

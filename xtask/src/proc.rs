@@ -122,7 +122,8 @@ pub fn count_line(line: &str, c: &mut Counts) {
         if let Ok(n) = n.parse::<u32>() {
             match kind {
                 "pass" => c.passed += n,
-                "fail" => c.failed += n,
+                // A cancelled test (failed hook, timeout) did not pass.
+                "fail" | "cancelled" => c.failed += n,
                 _ => {}
             }
         }
@@ -178,19 +179,36 @@ fn kill_group(pgid: u32, signal: i32) {
     }
 }
 
+/// Stops every background group still running (also called on Ctrl-C and at exit).
 pub fn stop_all() {
     let groups: Vec<u32> = GROUPS
         .lock()
         .map(|mut g| g.drain(..).collect())
         .unwrap_or_default();
     for pgid in groups {
-        kill_group(pgid, libc::SIGTERM);
-        std::thread::sleep(std::time::Duration::from_millis(1500));
-        kill_group(pgid, libc::SIGKILL);
+        stop_group(pgid);
     }
 }
 
-/// A background process (and everything it spawns) in its own process group.
+fn group_alive(pgid: u32) -> bool {
+    // SAFETY: signal 0 only checks that the group exists.
+    unsafe { libc::kill(-(pgid as i32), 0) == 0 }
+}
+
+/// SIGTERM, up to 3 s to exit (wrangler shuts workerd down), then SIGKILL.
+fn stop_group(pgid: u32) {
+    kill_group(pgid, libc::SIGTERM);
+    for _ in 0..30 {
+        if !group_alive(pgid) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    kill_group(pgid, libc::SIGKILL);
+}
+
+/// A background process (and everything it spawns) in its own process group, stopped
+/// when dropped.
 pub struct Background {
     child: Child,
 }
@@ -219,23 +237,19 @@ impl Background {
         matches!(self.child.try_wait(), Ok(Some(_)))
     }
 
-    pub fn wait(&mut self) {
-        let _ = self.child.wait();
+    /// Waits for the process to end by itself; true if it exited successfully.
+    pub fn wait(&mut self) -> bool {
+        self.child.wait().map(|s| s.success()).unwrap_or(false)
     }
+}
 
-    pub fn stop(mut self) {
+impl Drop for Background {
+    fn drop(&mut self) {
         let id = self.child.id();
         if let Ok(mut g) = GROUPS.lock() {
             g.retain(|p| *p != id);
         }
-        kill_group(id, libc::SIGTERM);
-        for _ in 0..30 {
-            if self.exited() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-        kill_group(id, libc::SIGKILL);
+        stop_group(id);
         let _ = self.child.wait();
     }
 }

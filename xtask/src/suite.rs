@@ -53,7 +53,7 @@ fn seed(persist: &Path) -> Result<()> {
 /// Every seeded row, as one comparable string.
 fn seed_snapshot(persist: &Path) -> Result<String> {
     let sql = "SELECT \
-        (SELECT group_concat(code || name || scope || ifnull(households, '') || updated_at, '|') FROM (SELECT * FROM grids ORDER BY code)) AS g, \
+        (SELECT group_concat(code || ifnull(parent_code, '') || level || kind || name || scope || ifnull(households, '') || updated_at, '|') FROM (SELECT * FROM grids ORDER BY code)) AS g, \
         (SELECT group_concat(id || name || phone || updated_at, '|') FROM (SELECT * FROM people ORDER BY id)) AS p, \
         (SELECT group_concat(grid_code || person_id || role || commitment || sort, '|') FROM (SELECT * FROM grid_assignments ORDER BY grid_code, person_id, role)) AS a, \
         (SELECT count(*) FROM grids) + (SELECT count(*) FROM people) + (SELECT count(*) FROM grid_assignments) AS n";
@@ -100,7 +100,7 @@ fn serve(port: u16, persist: &Path, log: &Path) -> Result<Background> {
         std::thread::sleep(Duration::from_millis(500));
     }
     let tail = std::fs::read_to_string(log).unwrap_or_default();
-    server.stop();
+    drop(server); // stops its process group
     Err(format!("wrangler dev did not answer in time:\n{tail}"))
 }
 
@@ -136,24 +136,49 @@ pub fn dev() -> Result<ExitCode> {
          Ctrl-C stops everything.",
         log.display()
     );
-    server.wait();
-    proc::stop_all();
-    Ok(ExitCode::SUCCESS)
+    if server.wait() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Err(format!(
+            "wrangler dev stopped with an error; see {}",
+            log.display()
+        ))
+    }
 }
 
 pub fn test() -> Result<ExitCode> {
     install_ctrlc();
     tools::ensure(true)?;
-    build::fetch()?;
-    build::spa()?;
-    build::worker()?;
-
     let mut total = Counts::default();
     let mut add = |name: &str, c: Counts| {
         println!("--- {name}: {} passed, {} failed", c.passed, c.failed);
         total.passed += c.passed;
         total.failed += c.failed;
     };
+    // A set-up step that fails (build, migration, server) ends the run as one failure;
+    // the summary line is printed either way.
+    if let Err(e) = suites(&mut add) {
+        eprintln!("xtask: {e}");
+        add(
+            "set-up",
+            Counts {
+                passed: 0,
+                failed: 1,
+            },
+        );
+    }
+    println!("\n{} passed, {} failed", total.passed, total.failed);
+    Ok(if total.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn suites(add: &mut dyn FnMut(&str, Counts)) -> Result<()> {
+    build::fetch()?;
+    build::spa()?;
+    build::worker()?;
 
     step("lint: rustfmt and clippy (native and wasm), warnings are errors");
     for (what, args) in [
@@ -225,7 +250,7 @@ pub fn test() -> Result<ExitCode> {
     let work = root().join("target").join("xtask-test");
     let persist = work.join("d1");
     let _ = std::fs::remove_dir_all(&persist);
-    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
     migrate_and_seed(&persist)?;
 
     step("demo seed is idempotent");
@@ -274,7 +299,7 @@ pub fn test() -> Result<ExitCode> {
                 .env("WANGGE_FUNCTIONS_DIR", functions()),
         ),
     );
-    server.stop();
+    drop(server); // stops wrangler and workerd
 
     step("deploy bundle builds (wrangler deploy --dry-run)");
     let out = work.join("deploy-dry-run").display().to_string();
@@ -288,13 +313,7 @@ pub fn test() -> Result<ExitCode> {
         ]))),
     );
 
-    proc::stop_all();
-    println!("\n{} passed, {} failed", total.passed, total.failed);
-    Ok(if total.failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(())
 }
 
 /// A step that is one check: passed, or failed with its reason printed.

@@ -113,6 +113,8 @@ pub fn SyncBadge(#[prop(into)] sync: Signal<SyncState>) -> impl IntoView {
                 SyncState::Revalidating => s.t("正在更新…", "Updating…"),
                 SyncState::Fresh => s.t("已是最新", "Up to date"),
                 SyncState::Offline => s.t("离线中，显示的是上次保存的内容", "Offline: showing the saved copy"),
+                SyncState::Stale => s.t("暂时无法更新，显示的是上次保存的内容", "Could not update: showing the saved copy"),
+                SyncState::Failed => s.t("未能加载", "Could not load"),
             }}
         </p>
     }

@@ -123,6 +123,14 @@ fn errors_are_json_problems_with_the_right_status() {
         ProblemCode::RouteNotFound,
     );
     assert_problem(&api.get("/api/v2/grids"), 404, ProblemCode::RouteNotFound);
+    assert_problem(&api.get("/api/v1grids"), 404, ProblemCode::RouteNotFound);
+    assert_problem(
+        &api.get("/api/v1grids/990101"),
+        404,
+        ProblemCode::RouteNotFound,
+    );
+    assert_problem(&api.get("/api/v1"), 404, ProblemCode::RouteNotFound);
+    assert_problem(&api.get("/api"), 404, ProblemCode::RouteNotFound);
     for (method, path) in [
         ("POST", "/api/v1/grids"),
         ("DELETE", &format!("/api/v1/grids/{COMMUNITY}")),
@@ -177,6 +185,37 @@ fn no_full_phone_number_leaves_the_api() {
         }
     }
     assert!(shown > 100, "only {shown} people checked");
+}
+
+#[test]
+fn head_answers_like_get_without_a_body() {
+    let api = Api::from_env();
+    let get = api.get("/api/v1/grids/990101");
+    let head = api.request("HEAD", "/api/v1/grids/990101", None);
+    assert_eq!(head.status, 200);
+    assert_eq!(head.etag, get.etag);
+    assert!(head.body.is_empty());
+    assert_eq!(api.request("HEAD", "/api/v1/grids/abc", None).status, 400);
+}
+
+#[test]
+fn village_households_add_up() {
+    let api = Api::from_env();
+    let tree: GridTree = api.get("/api/v1/grids").json();
+    for village in tree.nodes.iter().filter(|n| n.level == GridLevel::Village) {
+        let card: GridCard = api.get(&format!("/api/v1/grids/{}", village.code)).json();
+        let grids: u32 = card
+            .children
+            .iter()
+            .map(|c| {
+                api.get(&format!("/api/v1/grids/{}", c.code))
+                    .json::<GridCard>()
+                    .households
+                    .unwrap_or(0)
+            })
+            .sum();
+        assert_eq!(card.households, Some(grids), "{}", village.name);
+    }
 }
 
 #[test]
