@@ -196,6 +196,44 @@ test("a repeat visit fetches nothing but revalidation requests", async () => {
     assert.ok(api.length >= 1 && api.every((r) => r.status === 304), JSON.stringify(api));
 });
 
+test("server trouble keeps the saved copy; a 404 drops it", async () => {
+    const card = `**/api/v1/grids/${GRID}`;
+    await page.goto(`${BASE}/g/${GRID}`);
+    await page.getByText("已是最新").waitFor();
+    const problem = (code, status) => ({
+        status,
+        contentType: "application/json",
+        body: JSON.stringify({ code, message_zh: "测试", message_en: "test" }),
+    });
+    try {
+        // A 500, then a captive portal's HTML page: the card stays, marked as not updated.
+        for (const answer of [problem("internal", 500), { status: 200, contentType: "text/html", body: "<html>portal</html>" }]) {
+            await page.route(card, (route) => route.fulfill(answer));
+            await page.reload();
+            await page.getByText("暂时无法更新，显示的是上次保存的内容").waitFor();
+            assert.equal(await page.locator("[data-testid=grid-name]").textContent(), "柳塘社区第一网格");
+            await page.unroute(card);
+        }
+        // The server says the grid is gone: the saved copy goes too, even offline later.
+        await page.route(card, (route) => route.fulfill(problem("grid_not_found", 404)));
+        await page.reload();
+        await page.locator(".error-box").waitFor();
+        assert.equal(await page.locator("[data-testid=grid-name]").count(), 0);
+        await page.unroute(card);
+        await context.setOffline(true);
+        await page.reload();
+        await page.locator(".error-box").waitFor();
+        assert.match(await page.locator(".error-box").textContent(), /网络不通/);
+    } finally {
+        await page.unrouteAll();
+        await context.setOffline(false);
+    }
+    // Online again, the card comes back and is saved again.
+    await page.reload();
+    await page.getByText("已是最新").waitFor();
+    assert.equal(await page.locator("[data-testid=grid-name]").textContent(), "柳塘社区第一网格");
+});
+
 test("a changed value shows after revalidation", async () => {
     const person = "(SELECT person_id FROM grid_assignments WHERE grid_code = '" + GRID + "' AND role = 'grid_worker' ORDER BY sort LIMIT 1)";
     const before = await page.locator(".person").nth(1).locator(".person-name").textContent();
