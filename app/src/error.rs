@@ -2,7 +2,7 @@
 
 use crate::settings::Settings;
 use leptos::prelude::*;
-use wangge_core::problem::{Problem, ProblemCode};
+use wangge_core::problem::Problem;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum AppError {
@@ -21,8 +21,15 @@ pub enum AppError {
 }
 
 impl AppError {
-    pub fn is_not_found(&self) -> bool {
-        matches!(self, AppError::Problem { problem, .. } if problem.code == ProblemCode::GridNotFound)
+    /// The server says the thing asked for does not exist or cannot (a 4xx): retrying won't help.
+    pub fn is_client_error(&self) -> bool {
+        matches!(
+            self,
+            AppError::Problem {
+                status: 400..=499,
+                ..
+            }
+        )
     }
 
     /// What a person should read.

@@ -95,6 +95,20 @@ test("a grid card shows its people, masked phones and a QR code", async () => {
     assert.equal(pages.length, 1, `poster prints on ${pages.length} pages`);
 });
 
+test("a wrong grid address explains itself and points to the directory", async () => {
+    for (const [code, text] of [["abc", /格式不对/], ["990101001001999", /没有找到这个网格/]]) {
+        await page.goto(`${BASE}/g/${code}`);
+        await page.locator(".error-box").waitFor();
+        assert.match(await page.locator(".error-box").textContent(), text);
+        await page.getByText("去网格目录找一找").click();
+        await page.waitForURL(`${BASE}/grids`);
+    }
+    await page.goto(`${BASE}/no/such/page`);
+    await page.getByText("页面不存在").waitFor();
+    await page.goto(`${BASE}/g/${GRID}`);
+    await page.locator("[data-testid=grid-name]").waitFor();
+});
+
 test("language switches to English and is remembered", async () => {
     await page.click("[data-testid=lang-toggle]");
     await page.getByText("Who serves this grid").waitFor();

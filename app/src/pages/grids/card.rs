@@ -22,7 +22,7 @@ pub fn Card() -> impl IntoView {
         <section class="card-page">
             <SyncBadge sync=Signal::derive(move || card.get().sync)/>
             {move || card.get().error.map(|e| {
-                let not_found = e.is_not_found();
+                let not_found = e.is_client_error();
                 view! {
                     <ErrorMessage error=e/>
                     {not_found.then(|| view! {
