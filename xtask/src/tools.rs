@@ -136,7 +136,7 @@ pub fn ensure(with_browser: bool) -> Result<()> {
         if is_root() {
             run(Cmd::new("apt-get").arg("update"))?;
             run(Cmd::new("apt-get")
-                .args(["install", "-y", "--no-install-recommends"])
+                .args(["-o", "DPkg::Lock::Timeout=300", "install", "-y"])
                 .args(BROWSER_PACKAGES)
                 .env("DEBIAN_FRONTEND", "noninteractive"))?;
         } else {
