@@ -16,7 +16,8 @@ commands:
   dev      install missing tools, build, migrate + seed local D1, serve on http://localhost:8787
   test     the same set-up on a throwaway D1, then every test suite; ends with `N passed, M failed`
   bench    build, then print the app shell's transfer sizes against the budget
-  deploy   build and `wrangler deploy` (needs a Cloudflare login and a real D1 id; see README)";
+  deploy   build and `wrangler deploy` (needs a Cloudflare login and a real D1 id; see README)
+  wrangler <args…>  the pinned wrangler (Node 22) in functions/, e.g. `cargo xtask wrangler login`";
 
 fn main() -> ExitCode {
     let cmd = std::env::args().nth(1).unwrap_or_default();
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
         "test" => suite::test(),
         "bench" => bench::run(),
         "deploy" => suite::deploy(),
+        "wrangler" => suite::wrangler_passthrough(std::env::args().skip(2).collect()),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

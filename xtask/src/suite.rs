@@ -333,6 +333,16 @@ fn check(result: Result<()>) -> Counts {
     }
 }
 
+/// `cargo xtask wrangler …`: the pinned wrangler, with Node 22 and our environment.
+pub fn wrangler_passthrough(args: Vec<String>) -> Result<ExitCode> {
+    tools::ensure(false)?;
+    // Interactive commands (login) need a terminal, so CI=true is not set here.
+    run(Cmd::new(node_bin().join("wrangler"))
+        .cwd(&functions())
+        .args(args))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn deploy() -> Result<ExitCode> {
     tools::ensure(false)?;
     build::fetch()?;
