@@ -110,29 +110,31 @@ where
         set_state.set(Loaded::default());
         spawn_local(async move {
             let still_current = move || generation.try_get_value() == Some(mine);
-            let cache = Cache::open().await.ok();
-            revalidate(&path, cache.as_ref(), set_state, still_current).await;
-            // Never hold a connection open: it would block a newer tab's schema upgrade.
-            if let Some(c) = cache {
-                c.close();
-            }
+            revalidate(&path, set_state, still_current).await;
         });
     });
     state
 }
 
+/// Runs `op` on a connection opened just for it: a connection held across a network
+/// request would block a newer tab's schema upgrade. `None` when storage is unavailable.
+async fn with_cache<R>(op: impl AsyncFnOnce(&Cache) -> R) -> Option<R> {
+    let cache = Cache::open().await.ok()?;
+    let out = op(&cache).await;
+    cache.close();
+    Some(out)
+}
+
 async fn revalidate<T>(
     path: &str,
-    cache: Option<&Cache>,
     set_state: WriteSignal<Loaded<T>>,
     still_current: impl Fn() -> bool,
 ) where
     T: DeserializeOwned + Clone + Send + Sync + 'static,
 {
-    let saved: Option<CachedResponse> = match cache {
-        Some(c) => c.get(HTTP, path).await.ok().flatten(),
-        None => None,
-    };
+    let saved: Option<CachedResponse> = with_cache(async |c: &Cache| c.get(HTTP, path).await)
+        .await
+        .and_then(|r| r.ok().flatten());
     let saved_data = saved
         .as_ref()
         .and_then(|s| serde_json::from_str::<T>(&s.body).ok());
@@ -170,7 +172,9 @@ async fn revalidate<T>(
         }
     };
     match result {
-        Ok(Fetched::NotModified) => set_state.update(|s| s.sync = SyncState::Fresh),
+        Ok(Fetched::NotModified) if has_saved => set_state.update(|s| s.sync = SyncState::Fresh),
+        // We sent no validator, so a 304 is a confused proxy, not the server.
+        Ok(Fetched::NotModified) => keep_or_fail(AppError::Decode("unexpected 304".into())),
         Ok(Fetched::Body { etag, text }) => match serde_json::from_str::<T>(&text) {
             Ok(data) => {
                 set_state.set(Loaded {
@@ -178,32 +182,24 @@ async fn revalidate<T>(
                     sync: SyncState::Fresh,
                     error: None,
                 });
-                if let Some(c) = cache {
-                    let entry = CachedResponse {
-                        etag,
-                        body: text,
-                        stored_at: js_sys::Date::now(),
-                    };
-                    let _ = c.put(HTTP, path, &entry).await;
-                }
+                let entry = CachedResponse {
+                    etag,
+                    body: text,
+                    stored_at: js_sys::Date::now(),
+                };
+                with_cache(async |c: &Cache| c.put(HTTP, path, &entry).await).await;
             }
             // A captive portal or a proxy's HTML page: not the server's word.
             Err(e) => keep_or_fail(AppError::Decode(e.to_string())),
         },
-        // The server says this does not exist or is wrong (4xx): drop the saved copy.
-        Err(
-            error @ AppError::Problem {
-                status: 400..=499, ..
-            },
-        ) => {
+        // The server says this thing is gone: drop the saved copy too.
+        Err(error) if error.is_gone() => {
             set_state.set(Loaded {
                 data: None,
                 sync: SyncState::Failed,
                 error: Some(error),
             });
-            if let Some(c) = cache {
-                let _ = c.delete(HTTP, path).await;
-            }
+            with_cache(async |c: &Cache| c.delete(HTTP, path).await).await;
         }
         Err(error) => keep_or_fail(error),
     }

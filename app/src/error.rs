@@ -2,7 +2,7 @@
 
 use crate::settings::Settings;
 use leptos::prelude::*;
-use wangge_core::problem::Problem;
+use wangge_core::problem::{Problem, ProblemCode};
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum AppError {
@@ -21,6 +21,13 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// The server says the thing asked for no longer exists (404 other than an unknown
+    /// route, which an old app could meet after an API change; or 410).
+    pub fn is_gone(&self) -> bool {
+        matches!(self, AppError::Problem { status: 410, .. })
+            || matches!(self, AppError::Problem { status: 404, problem } if problem.code != ProblemCode::RouteNotFound)
+    }
+
     /// The server says the thing asked for does not exist or cannot (a 4xx): retrying won't help.
     pub fn is_client_error(&self) -> bool {
         matches!(

@@ -25,7 +25,8 @@ CREATE TABLE people (
     id         TEXT PRIMARY KEY,
     name       TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 50),
     -- Digits with optional dashes (landlines); the Worker masks it before it leaves.
-    phone      TEXT NOT NULL CHECK (length(phone) BETWEEN 3 AND 20 AND phone NOT GLOB '*[^0-9-]*'),
+    phone      TEXT NOT NULL CHECK (length(phone) BETWEEN 3 AND 20 AND phone NOT GLOB '*[^0-9-]*'
+                   AND phone GLOB '*[0-9][0-9][0-9]*'),
     updated_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 

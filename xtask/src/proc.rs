@@ -6,6 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 pub struct Cmd {
@@ -165,8 +166,12 @@ pub fn run_counting(mut cmd: Cmd) -> Counts {
 /// Process groups started in the background, stopped on exit and on Ctrl-C.
 static GROUPS: Mutex<Vec<u32>> = Mutex::new(Vec::new());
 
+/// Set once Ctrl-C was pressed: a server ending then is our doing, not a failure.
+pub static STOPPING: AtomicBool = AtomicBool::new(false);
+
 pub fn install_ctrlc() {
     let _ = ctrlc::set_handler(|| {
+        STOPPING.store(true, Ordering::SeqCst);
         stop_all();
         std::process::exit(130);
     });
@@ -186,7 +191,7 @@ pub fn stop_all() {
         .map(|mut g| g.drain(..).collect())
         .unwrap_or_default();
     for pgid in groups {
-        stop_group(pgid);
+        stop_group(pgid, || {});
     }
 }
 
@@ -195,10 +200,12 @@ fn group_alive(pgid: u32) -> bool {
     unsafe { libc::kill(-(pgid as i32), 0) == 0 }
 }
 
-/// SIGTERM, up to 3 s to exit (wrangler shuts workerd down), then SIGKILL.
-fn stop_group(pgid: u32) {
+/// SIGTERM, up to 3 s to exit (wrangler shuts workerd down), then SIGKILL. `reap` is
+/// called while waiting: an exited but unreaped leader still counts as a group member.
+fn stop_group(pgid: u32, mut reap: impl FnMut()) {
     kill_group(pgid, libc::SIGTERM);
     for _ in 0..30 {
+        reap();
         if !group_alive(pgid) {
             return;
         }
@@ -249,7 +256,10 @@ impl Drop for Background {
         if let Ok(mut g) = GROUPS.lock() {
             g.retain(|p| *p != id);
         }
-        stop_group(id);
+        let child = &mut self.child;
+        stop_group(id, || {
+            let _ = child.try_wait();
+        });
         let _ = self.child.wait();
     }
 }

@@ -136,7 +136,7 @@ pub fn dev() -> Result<ExitCode> {
          Ctrl-C stops everything.",
         log.display()
     );
-    if server.wait() {
+    if server.wait() || proc::STOPPING.load(std::sync::atomic::Ordering::SeqCst) {
         Ok(ExitCode::SUCCESS)
     } else {
         Err(format!(
@@ -148,7 +148,6 @@ pub fn dev() -> Result<ExitCode> {
 
 pub fn test() -> Result<ExitCode> {
     install_ctrlc();
-    tools::ensure(true)?;
     let mut total = Counts::default();
     let mut add = |name: &str, c: Counts| {
         println!("--- {name}: {} passed, {} failed", c.passed, c.failed);
@@ -176,6 +175,7 @@ pub fn test() -> Result<ExitCode> {
 }
 
 fn suites(add: &mut dyn FnMut(&str, Counts)) -> Result<()> {
+    tools::ensure(true)?;
     build::fetch()?;
     build::spa()?;
     build::worker()?;
@@ -334,13 +334,18 @@ fn check(result: Result<()>) -> Counts {
 }
 
 /// `cargo xtask wrangler …`: the pinned wrangler, with Node 22 and our environment.
+/// Its output and exit code pass through untouched (e.g. `d1 execute --json` into a pipe).
 pub fn wrangler_passthrough(args: Vec<String>) -> Result<ExitCode> {
     tools::ensure(false)?;
     // Interactive commands (login) need a terminal, so CI=true is not set here.
-    run(Cmd::new(node_bin().join("wrangler"))
-        .cwd(&functions())
-        .args(args))?;
-    Ok(ExitCode::SUCCESS)
+    let status = std::process::Command::new(node_bin().join("wrangler"))
+        .current_dir(functions())
+        .args(args)
+        .status()
+        .map_err(|e| format!("wrangler: {e}"))?;
+    Ok(ExitCode::from(
+        status.code().unwrap_or(1).clamp(0, 255) as u8
+    ))
 }
 
 pub fn deploy() -> Result<ExitCode> {
