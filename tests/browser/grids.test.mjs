@@ -44,6 +44,22 @@ function d1(sql) {
         { cwd: FUNCTIONS, env: { ...process.env, CI: "true" }, stdio: "pipe" });
 }
 
+test("the web manifest's icons are served", async () => {
+    const manifest = await (await page.request.get(`${BASE}/manifest.webmanifest`)).json();
+    assert.equal(manifest.lang, "zh-CN");
+    const sizes = manifest.icons.map((i) => i.sizes);
+    assert.ok(sizes.includes("192x192") && sizes.includes("512x512"), sizes.join());
+    for (const icon of manifest.icons) {
+        const resp = await page.request.get(`${BASE}${icon.src}`);
+        assert.equal(resp.status(), 200, icon.src);
+        assert.equal(resp.headers()["content-type"].split(";")[0], icon.type, icon.src);
+        if (icon.type === "image/png") {
+            const body = await resp.body();
+            assert.equal(body.readUInt32BE(16), parseInt(icon.sizes), `${icon.src} width`);
+        }
+    }
+});
+
 test("the directory opens and filters as you type", async () => {
     await page.goto(`${BASE}/grids`);
     await page.locator(".tree-row").first().waitFor();

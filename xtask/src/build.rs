@@ -15,6 +15,7 @@ pub fn spa() -> Result<()> {
     run(Cmd::new("trunk").args(["build", "--release"]).cwd(&root()))?;
     let dist = root().join("dist");
     copy_public(&root().join("public"), &dist)?;
+    crate::icons::write(&dist)?;
     // Trunk's lock file is not an asset.
     std::fs::write(dist.join(".assetsignore"), ".trunk-lock\n.assetsignore\n")
         .map_err(|e| format!("dist/.assetsignore: {e}"))?;

@@ -3,6 +3,7 @@
 
 mod bench;
 mod build;
+mod icons;
 mod proc;
 mod suite;
 mod tools;
