@@ -1,20 +1,29 @@
-// Wangge service worker: precaches the app shell so the SPA starts with no network.
-// `cargo xtask` fills in VERSION (a hash of the shell) and PRECACHE (the built files);
-// a new build means a new cache name, and activation drops the old caches.
+// Wangge service worker: precaches the app shell so the SPA starts with no network, then
+// (asked by the page after its first render) every section's wasm chunk.
+// `cargo xtask` fills in VERSION (a hash of the whole build), PRECACHE (the shell) and
+// CHUNKS (the section chunks); a new build means a new cache name holding the new shell
+// and chunks together, and activation drops the old caches.
 "use strict";
 
 const VERSION = "__WANGGE_VERSION__";
 const PRECACHE = ["/"] /*__WANGGE_PRECACHE__*/;
+const CHUNKS = [] /*__WANGGE_CHUNKS__*/;
 const CACHE = "wangge-shell-" + VERSION;
 // "/" and not "/index.html": the asset server redirects the latter, and a redirected
 // response cannot answer a navigation.
 const SHELL = "/";
+// A build's wasm, glue and chunks live under /app/<content hash>/: a path there never
+// changes content, so the browser's HTTP copy may be used. Anything else is refetched.
+const IMMUTABLE = "/app/";
+
+function request(url) {
+    return new Request(url, { cache: url.startsWith(IMMUTABLE) ? "default" : "reload" });
+}
 
 self.addEventListener("install", (event) => {
     event.waitUntil(
         caches.open(CACHE)
-            // "reload": fetch past the HTTP cache so a new version never stores stale files.
-            .then((cache) => cache.addAll(PRECACHE.map((u) => new Request(u, { cache: "reload" }))))
+            .then((cache) => cache.addAll(PRECACHE.map(request)))
             .then(() => self.skipWaiting())
     );
 });
@@ -27,6 +36,27 @@ self.addEventListener("activate", (event) => {
                 .map((n) => caches.delete(n))))
             .then(() => self.clients.claim())
     );
+});
+
+// Fetches the chunks not cached yet, one after another (a weak network is shared with the
+// page), then tells the page how many are cached.
+async function precacheChunks() {
+    const cache = await caches.open(CACHE);
+    let cached = 0;
+    for (const url of CHUNKS) {
+        try {
+            if (!(await cache.match(url))) await cache.add(request(url));
+            cached += 1;
+        } catch (e) {
+            // Offline or a newer deploy: the next page load asks again.
+        }
+    }
+    const clients = await self.clients.matchAll();
+    for (const c of clients) c.postMessage({ type: "chunks-cached", cached, total: CHUNKS.length, version: VERSION });
+}
+
+self.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "precache-chunks") event.waitUntil(precacheChunks());
 });
 
 self.addEventListener("fetch", (event) => {
@@ -45,8 +75,13 @@ self.addEventListener("fetch", (event) => {
         return;
     }
     event.respondWith(
-        caches.open(CACHE)
-            .then((cache) => cache.match(req))
-            .then((hit) => hit || fetch(req))
+        caches.open(CACHE).then(async (cache) => {
+            const hit = await cache.match(req);
+            if (hit) return hit;
+            const resp = await fetch(req);
+            // A chunk opened before the background precache reached it is kept as well.
+            if (resp.ok && CHUNKS.includes(url.pathname)) await cache.put(req, resp.clone());
+            return resp;
+        })
     );
 });

@@ -1,7 +1,8 @@
-//! User preferences (language, elderly mode), remembered in localStorage and applied
-//! to the `<html>` element so CSS can follow them.
+//! User preferences (language, elderly mode), remembered in localStorage (gloo-storage,
+//! JSON values) and applied to the `<html>` element so CSS can follow them.
 
 use crate::i18n::Lang;
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 const LANG_KEY: &str = "wangge.lang";
@@ -13,25 +14,21 @@ pub struct Settings {
     pub elderly: RwSignal<bool>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 impl Settings {
     /// Loads saved preferences, provides them as context and keeps them saved and applied.
     pub fn provide() -> Settings {
-        let saved = |k: &str| storage().and_then(|s| s.get_item(k).ok().flatten());
         let settings = Settings {
-            lang: RwSignal::new(saved(LANG_KEY).map_or(Lang::Zh, |c| Lang::from_code(&c))),
-            elderly: RwSignal::new(saved(ELDERLY_KEY).as_deref() == Some("1")),
+            lang: RwSignal::new(
+                LocalStorage::get::<String>(LANG_KEY).map_or(Lang::Zh, |c| Lang::from_code(&c)),
+            ),
+            elderly: RwSignal::new(LocalStorage::get::<bool>(ELDERLY_KEY).unwrap_or(false)),
         };
         Effect::new(move |_| {
             let lang = settings.lang.get();
             let elderly = settings.elderly.get();
-            if let Some(s) = storage() {
-                let _ = s.set_item(LANG_KEY, lang.code());
-                let _ = s.set_item(ELDERLY_KEY, if elderly { "1" } else { "0" });
-            }
+            // A full or forbidden storage only means the choice is not remembered.
+            let _ = LocalStorage::set(LANG_KEY, lang.code());
+            let _ = LocalStorage::set(ELDERLY_KEY, elderly);
             if let Some(html) = document().document_element() {
                 let _ = html.set_attribute("lang", lang.code());
                 let _ = html.class_list().toggle_with_force("elderly", elderly);

@@ -2,47 +2,20 @@
 // Worker on local workerd + D1 started by `cargo xtask test`.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-
-const BASE = process.env.WANGGE_BASE_URL;
-const PERSIST = process.env.WANGGE_PERSIST_DIR;
-const FUNCTIONS = process.env.WANGGE_FUNCTIONS_DIR;
-if (!BASE || !PERSIST || !FUNCTIONS) {
-    throw new Error("run these with `cargo xtask test` (needs WANGGE_BASE_URL, WANGGE_PERSIST_DIR, WANGGE_FUNCTIONS_DIR)");
-}
-const GRID = "990101001001001"; // 柳塘社区第一网格
+import { BASE, GRID, DIST, launch, phone, d1 } from "./lib.mjs";
 
 let browser, context, page;
 
 before(async () => {
-    browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-        args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-dev-shm-usage"],
-    });
-    context = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        locale: "zh-CN",
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(20000);
+    browser = await launch();
+    ({ context, page } = await phone(browser));
 });
 
 after(async () => {
     await browser?.close();
 });
-
-/// Runs SQL on the same local D1 the Worker serves (as an admin would change data).
-function d1(sql) {
-    execFileSync(join(FUNCTIONS, "..", "node_modules", ".bin", "wrangler"),
-        ["d1", "execute", "DB", "--local", "--persist-to", PERSIST, "--command", sql],
-        { cwd: FUNCTIONS, env: { ...process.env, CI: "true" }, stdio: "pipe" });
-}
 
 test("the web manifest's icons are served", async () => {
     const manifest = await (await page.request.get(`${BASE}/manifest.webmanifest`)).json();
@@ -286,7 +259,7 @@ test("a changed value shows after revalidation", async () => {
 test("a new build's service worker replaces the old shell cache", async () => {
     // What a deploy does: a new sw.js with a new version. The new worker installs its own
     // cache, and on activation the old version's cache is dropped.
-    const swPath = join(FUNCTIONS, "..", "dist", "sw.js");
+    const swPath = join(DIST, "sw.js");
     const original = readFileSync(swPath, "utf8");
     const version = original.match(/const VERSION = "([0-9a-f]+)"/)[1];
     assert.deepEqual(await page.evaluate(() => caches.keys()), [`wangge-shell-${version}`]);

@@ -15,6 +15,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   dev      install missing tools, build, migrate + seed local D1, serve on http://localhost:8787
+  serve [--port N] [--persist DIR]  serve the last build again (no rebuild), until stopped
   test     the same set-up on a throwaway D1, then every test suite; ends with `N passed, M failed`
   bench    build, then print the app shell's transfer sizes against the budget
   deploy   build and `wrangler deploy` (needs a Cloudflare login and a real D1 id; see README)
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
     let cmd = std::env::args().nth(1).unwrap_or_default();
     let result = match cmd.as_str() {
         "dev" => suite::dev(),
+        "serve" => suite::serve_cmd(&std::env::args().skip(2).collect::<Vec<_>>()),
         "test" => suite::test(),
         "bench" => bench::run(),
         "deploy" => suite::deploy(),

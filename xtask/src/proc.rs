@@ -166,10 +166,12 @@ pub fn run_counting(mut cmd: Cmd) -> Counts {
 /// Process groups started in the background, stopped on exit and on Ctrl-C.
 static GROUPS: Mutex<Vec<u32>> = Mutex::new(Vec::new());
 
-/// Set once Ctrl-C was pressed: a server ending then is our doing, not a failure.
+/// Set once we were told to stop: a server ending then is our doing, not a failure.
 pub static STOPPING: AtomicBool = AtomicBool::new(false);
 
-pub fn install_ctrlc() {
+/// Ctrl-C (SIGINT), `kill` (SIGTERM) and a closed terminal (SIGHUP) all stop every
+/// background group before xtask exits, so no server is left holding a port.
+pub fn install_stop_handler() {
     let _ = ctrlc::set_handler(|| {
         STOPPING.store(true, Ordering::SeqCst);
         stop_all();
@@ -195,9 +197,22 @@ pub fn stop_all() {
     }
 }
 
-fn group_alive(pgid: u32) -> bool {
+pub fn group_alive(pgid: u32) -> bool {
     // SAFETY: signal 0 only checks that the group exists.
     unsafe { libc::kill(-(pgid as i32), 0) == 0 }
+}
+
+/// Sends `signal` to one process (not its group).
+pub fn signal_pid(pid: u32, signal: i32) {
+    // SAFETY: kill(2) on a child we spawned; no memory involved.
+    unsafe {
+        libc::kill(pid as i32, signal);
+    }
+}
+
+/// Stops a group right away (clean-up after a failed check).
+pub fn stop_group_now(pgid: u32) {
+    stop_group(pgid, || {});
 }
 
 /// SIGTERM, up to 3 s to exit (wrangler shuts workerd down), then SIGKILL. `reap` is
@@ -238,6 +253,11 @@ impl Background {
             g.push(child.id());
         }
         Ok(Background { child })
+    }
+
+    /// The process group id (the leader's pid).
+    pub fn pgid(&self) -> u32 {
+        self.child.id()
     }
 
     pub fn exited(&mut self) -> bool {

@@ -1,6 +1,6 @@
 //! `dev`, `test` and `deploy`: set-up, local D1, the local server, and the test suites.
 
-use crate::proc::{self, install_ctrlc, run, run_counting, Background, Cmd, Counts};
+use crate::proc::{self, install_stop_handler, run, run_counting, Background, Cmd, Counts};
 use crate::tools::{self, node_bin};
 use crate::{build, root, step, Result};
 use std::io::{Read, Write};
@@ -10,6 +10,8 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 const DEV_PORT: u16 = 8787;
+/// A base grid of the demo seed (柳塘社区第一网格), for checks that open a card.
+pub const DEMO_GRID: &str = "990101001001001";
 
 fn functions() -> PathBuf {
     root().join("functions")
@@ -22,7 +24,7 @@ fn wrangler() -> Cmd {
 }
 
 /// Applies migrations and the demo seed to the local D1 state in `persist`.
-fn migrate_and_seed(persist: &Path) -> Result<()> {
+pub fn migrate_and_seed(persist: &Path) -> Result<()> {
     step("applying D1 migrations and the demo seed (local)");
     let p = persist.display().to_string();
     run(wrangler().args([
@@ -66,13 +68,13 @@ fn seed_snapshot(persist: &Path) -> Result<String> {
     Ok(results)
 }
 
-fn free_port() -> Result<u16> {
+pub fn free_port() -> Result<u16> {
     let l = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
 }
 
 /// Starts `wrangler dev` (local workerd + D1, SPA assets, API) and waits until the API answers.
-fn serve(port: u16, persist: &Path, log: &Path) -> Result<Background> {
+pub fn serve(port: u16, persist: &Path, log: &Path) -> Result<Background> {
     step(&format!("starting wrangler dev on 127.0.0.1:{port}"));
     let mut server = Background::start(
         wrangler().args([
@@ -119,22 +121,51 @@ fn http_status(port: u16, path: &str) -> Option<u16> {
 }
 
 pub fn dev() -> Result<ExitCode> {
-    install_ctrlc();
+    install_stop_handler();
     tools::ensure(true)?;
     build::fetch()?;
     build::spa()?;
     build::worker()?;
-    let persist = root().join(".wrangler").join("dev-state");
+    let persist = dev_persist();
     migrate_and_seed(&persist)?;
-    let log = root().join("target").join("wrangler-dev.log");
-    let mut server = serve(DEV_PORT, &persist, &log)?;
+    serve_until_stopped(DEV_PORT, &persist)
+}
+
+fn dev_persist() -> PathBuf {
+    root().join(".wrangler").join("dev-state")
+}
+
+/// `cargo xtask serve [--port N] [--persist DIR]`: serves the last build (no rebuild, no
+/// seeding) until stopped. The suite uses it to check that a signal stops the servers.
+pub fn serve_cmd(args: &[String]) -> Result<ExitCode> {
+    install_stop_handler();
+    tools::ensure(false)?;
+    let mut port = DEV_PORT;
+    let mut persist = dev_persist();
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--port" => port = value.parse().map_err(|_| format!("bad port {value}"))?,
+            "--persist" => persist = PathBuf::from(value),
+            _ => return Err(format!("unknown option {flag}")),
+        }
+    }
+    serve_until_stopped(port, &persist)
+}
+
+fn serve_until_stopped(port: u16, persist: &Path) -> Result<ExitCode> {
+    let log = root().join("target").join(format!("wrangler-dev-{port}.log"));
+    let mut server = serve(port, persist, &log)?;
     println!(
-        "\n网格通 Wangge is running: http://localhost:{DEV_PORT}\n\
-         API: http://localhost:{DEV_PORT}/api/v1/grids\n\
+        "\n网格通 Wangge is running: http://localhost:{port}\n\
+         API: http://localhost:{port}/api/v1/grids\n\
          Demo: 禾丰县 柳塘镇 (6 villages/communities, 24 base grids, 2 dedicated grids).\n\
          No sign-in yet: the grid directory is public. Server log: {}\n\
-         Ctrl-C stops everything.",
-        log.display()
+         Ctrl-C (or SIGTERM / SIGHUP) stops everything.\n\
+         server process group: {}",
+        log.display(),
+        server.pgid()
     );
     if server.wait() || proc::STOPPING.load(std::sync::atomic::Ordering::SeqCst) {
         Ok(ExitCode::SUCCESS)
@@ -146,8 +177,53 @@ pub fn dev() -> Result<ExitCode> {
     }
 }
 
+/// Starts `cargo xtask serve` as a child, sends it `signal` once the server answers, and
+/// checks that the whole server process group is gone and the port is free again.
+fn stops_on_signal(signal: i32, persist: &Path) -> Result<()> {
+    let port = free_port()?;
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut child = std::process::Command::new(exe)
+        .args(["serve", "--port", &port.to_string(), "--persist"])
+        .arg(persist)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("xtask serve: {e}"))?;
+    let out = child.stdout.take().ok_or("no stdout")?;
+    let mut pgid = None;
+    for line in std::io::BufRead::lines(std::io::BufReader::new(out)).map_while(|l| l.ok()) {
+        if let Some(id) = line.strip_prefix("server process group: ") {
+            pgid = id.trim().parse::<u32>().ok();
+            break;
+        }
+    }
+    let Some(pgid) = pgid else {
+        let _ = child.kill();
+        return Err("xtask serve never reported its server".into());
+    };
+    if http_status(port, "/api/v1/grids") != Some(200) {
+        proc::stop_group_now(pgid);
+        return Err("the server did not answer".into());
+    }
+    // The signal goes to xtask alone, as `kill` or a closing terminal would send it.
+    proc::signal_pid(child.id(), signal);
+    let exited = child.wait().map_err(|e| e.to_string())?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while proc::group_alive(pgid) || http_status(port, "/api/v1/grids").is_some() {
+        if Instant::now() > deadline {
+            proc::stop_group_now(pgid);
+            return Err(format!(
+                "after signal {signal} xtask exited ({exited}) but its server group {pgid} or port {port} is still alive"
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    println!("signal {signal}: xtask exited ({exited}); server group {pgid} gone, port {port} free");
+    Ok(())
+}
+
 pub fn test() -> Result<ExitCode> {
-    install_ctrlc();
+    install_stop_handler();
     let mut total = Counts::default();
     let mut add = |name: &str, c: Counts| {
         println!("--- {name}: {} passed, {} failed", c.passed, c.failed);
@@ -299,7 +375,29 @@ fn suites(add: &mut dyn FnMut(&str, Counts)) -> Result<()> {
                 .env("WANGGE_FUNCTIONS_DIR", functions()),
         ),
     );
+
+    step("Lighthouse runs (the scores are `cargo xtask bench`'s business)");
+    let report = work.join("lighthouse.json");
+    add(
+        "lighthouse",
+        check(
+            crate::bench::lighthouse(&format!("{base}/g/{DEMO_GRID}"), &report).map(|r| {
+                println!(
+                    "lighthouse /g/{DEMO_GRID}: score {:.0}, LCP {:.0} ms, TBT {:.0} ms",
+                    r.score, r.lcp_ms, r.tbt_ms
+                )
+            }),
+        ),
+    );
     drop(server); // stops wrangler and workerd
+
+    step("`xtask serve` stops its servers on SIGTERM and SIGHUP");
+    for signal in [libc::SIGTERM, libc::SIGHUP] {
+        add(
+            &format!("stop on signal {signal}"),
+            check(stops_on_signal(signal, &persist)),
+        );
+    }
 
     step("deploy bundle builds (wrangler deploy --dry-run)");
     let out = work.join("deploy-dry-run").display().to_string();

@@ -9,11 +9,17 @@ use std::path::{Path, PathBuf};
 pub const TRUNK: &str = "0.22.1";
 pub const WORKER_BUILD: &str = "0.8.7";
 pub const WASM_BINDGEN: &str = "0.2.130";
+/// `wasm-split-cli` (crate wasm_split_cli_support): must suit the wasm_split_helpers in
+/// Cargo.lock (leptos' splitting runtime); see ARCHITECTURE.md before changing either.
+pub const WASM_SPLIT: &str = "0.2.4";
+pub const LIGHTHOUSE: &str = "13.5.0";
 pub const NPM_PINS: &[(&str, &str)] = &[
     ("wrangler", "4.164.0"),
     ("node", "22.23.3"),
     ("binaryen", "132.0.0"),
     ("playwright-core", "1.64.1"),
+    ("@axe-core/playwright", "4.14.0"),
+    ("lighthouse", LIGHTHOUSE),
 ];
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -99,6 +105,18 @@ pub fn ensure(with_browser: bool) -> Result<()> {
         &["wasm-bindgen-cli", "--version", WASM_BINDGEN],
     )?;
     cargo_tool(
+        "wasm-split-cli",
+        WASM_SPLIT,
+        &[
+            "--locked",
+            "wasm_split_cli_support",
+            "--version",
+            WASM_SPLIT,
+            "--features",
+            "build-binary",
+        ],
+    )?;
+    cargo_tool(
         "worker-build",
         WORKER_BUILD,
         &["--locked", "worker-build", "--version", WORKER_BUILD],
@@ -163,14 +181,41 @@ fn is_root() -> bool {
         .unwrap_or(false)
 }
 
-/// `cargo install` a tool unless `<bin> --version` already reports `version`.
-fn cargo_tool(bin: &str, version: &str, install_args: &[&str]) -> Result<()> {
+/// The version `cargo install --list` records for the crate that installed `bin`
+/// (for tools whose `--version` says nothing useful).
+fn installed_version(bin: &str) -> Option<String> {
+    let list = capture(Cmd::new("cargo").args(["install", "--list"])).ok()?;
+    version_in_install_list(&list, bin)
+}
+
+fn version_in_install_list(list: &str, bin: &str) -> Option<String> {
+    let mut current = None;
+    for line in list.lines() {
+        if !line.starts_with(char::is_whitespace) {
+            // `name v1.2.3:` or `name v1.2.3 (path):`
+            current = line.split_whitespace().nth(1).map(|v| {
+                v.trim_end_matches(':')
+                    .trim_start_matches('v')
+                    .to_owned()
+            });
+        } else if line.trim() == bin {
+            return current;
+        }
+    }
+    None
+}
+
+fn has_version(bin: &str, version: &str) -> bool {
     let path = cargo_bin().join(bin).display().to_string();
     let have = version_of(&path, "--version").unwrap_or_default();
-    if have
-        .split_whitespace()
+    have.split_whitespace()
         .any(|w| w.trim_start_matches('v') == version)
-    {
+        || (Path::new(&path).exists() && installed_version(bin).as_deref() == Some(version))
+}
+
+/// `cargo install` a tool unless it is there in `version` already.
+fn cargo_tool(bin: &str, version: &str, install_args: &[&str]) -> Result<()> {
+    if has_version(bin, version) {
         return Ok(());
     }
     step(&format!(
@@ -179,9 +224,8 @@ fn cargo_tool(bin: &str, version: &str, install_args: &[&str]) -> Result<()> {
     run(Cmd::new("cargo")
         .arg("install")
         .args(install_args.iter().copied()))?;
-    let have = version_of(&path, "--version").unwrap_or_default();
-    if !have.contains(version) {
-        return Err(format!("{bin}: want {version}, have {have:?}"));
+    if !has_version(bin, version) {
+        return Err(format!("{bin}: want {version} after installing it"));
     }
     Ok(())
 }
@@ -218,10 +262,10 @@ fn check_pins_agree() -> Result<()> {
     if !lock.contains(&needle) {
         return Err(format!("Cargo.lock's wasm-bindgen is not {WASM_BINDGEN}; update xtask/src/tools.rs, Cargo.toml and Trunk.toml together"));
     }
-    let trunk = read("Trunk.toml")?;
-    if !trunk.contains(&format!("wasm_bindgen = \"{WASM_BINDGEN}\"")) {
+    let helpers = "name = \"wasm_split_helpers\"\nversion = \"0.2.";
+    if !lock.contains(helpers) {
         return Err(format!(
-            "Trunk.toml [tools] wasm_bindgen must be {WASM_BINDGEN}"
+            "Cargo.lock's wasm_split_helpers is not 0.2.x, which wasm-split-cli {WASM_SPLIT} serves"
         ));
     }
     Ok(())
@@ -236,6 +280,15 @@ mod tests {
         let t = r#"{ "name": "x", "version" : "1.2.3", "dependencies": {"version": "9"} }"#;
         assert_eq!(json_string_field(t, "version").as_deref(), Some("1.2.3"));
         assert_eq!(json_string_field(t, "nope"), None);
+    }
+
+    #[test]
+    fn parses_cargo_install_list() {
+        let list = "trunk v0.22.1:\n    trunk\nwasm_split_cli_support v0.2.4:\n    wasm-split-cli\nx v1.0.0 (/src/x):\n    x\n";
+        assert_eq!(version_in_install_list(list, "wasm-split-cli").as_deref(), Some("0.2.4"));
+        assert_eq!(version_in_install_list(list, "trunk").as_deref(), Some("0.22.1"));
+        assert_eq!(version_in_install_list(list, "x").as_deref(), Some("1.0.0"));
+        assert_eq!(version_in_install_list(list, "nope"), None);
     }
 
     #[test]

@@ -2,23 +2,27 @@
 
 pub mod grids;
 mod home;
+mod lazy;
 
 use crate::api::SyncState;
 use crate::settings::Settings;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 #[component]
 pub fn App() -> impl IntoView {
     Settings::provide();
+    // A thin bar while a section's chunk loads (the old page stays until the new one is ready).
+    let routing = RwSignal::new(false);
     view! {
-        <Router>
+        <Router set_is_routing=routing.write_only()>
+            <div class="routing-bar" class:active=move || routing.get() aria-hidden="true"></div>
             <TopBar/>
             <main class="page">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=home::Home/>
-                    <Route path=path!("/grids") view=grids::Directory/>
+                    <Route path=path!("/grids") view={Lazy::<grids::DirectoryRoute>::new()}/>
                     <Route path=path!("/g/:code") view=grids::Card/>
                 </Routes>
             </main>
@@ -38,13 +42,14 @@ fn TopBar() -> impl IntoView {
         <header class="topbar no-print">
             <A href="/" attr:class="brand">{move || s.t("网格通", "Wangge")}</A>
             <div class="topbar-actions">
+                // The visible text starts the accessible name (WCAG 2.5.3 label in name).
                 <button
                     class="chip"
                     data-testid="lang-toggle"
-                    aria-label=move || s.t("切换到英文", "Switch to Chinese")
                     on:click=move |_| s.lang.set(next_lang())
                 >
                     {move || s.t("EN", "中文")}
+                    <span class="visually-hidden">{move || s.t("（切换到英文）", " (switch to Chinese)")}</span>
                 </button>
                 <button
                     class="chip"

@@ -4,7 +4,11 @@ mod card;
 mod directory;
 
 pub use card::Card;
-pub use directory::Directory;
+
+super::lazy::lazy_route!(
+    /// `/grids`, in its own chunk: a QR scan lands on a card, which must not wait for it.
+    DirectoryRoute => grids_directory, super::directory::Directory
+);
 
 use crate::settings::Settings;
 use wangge_core::grids::{GridKind, GridLevel, Role};

@@ -1,0 +1,65 @@
+// Accessibility: axe-core on every page and state of the app, in normal and elderly mode.
+// The bar is 0 serious or critical violations.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { BASE, GRID, launch, phone, axeProblems } from "./lib.mjs";
+
+let browser, context, page;
+
+before(async () => {
+    browser = await launch();
+    ({ context, page } = await phone(browser));
+});
+
+after(async () => {
+    await browser?.close();
+});
+
+// Every route the SPA has, in the states a person meets: [label, path, what to wait for, set-up].
+const PAGES = [
+    ["home", "/", "h1"],
+    ["directory", "/grids", ".tree-row"],
+    ["directory, a village unfolded", "/grids", ".tree-row[data-code='990101001003001']",
+        (p) => p.locator(".tree-row[data-code='990101001003'] button.fold").click()],
+    ["directory, filtered to nothing", "/grids", "[data-testid=no-match]",
+        (p) => p.fill("[data-testid=grid-filter]", "没有这个地方")],
+    ["grid card", `/g/${GRID}`, "[data-testid=grid-name]"],
+    ["village card with grids below", "/g/990101001003", ".children"],
+    ["malformed grid code", "/g/abc", ".error-box"],
+    ["unknown grid", "/g/990101001001999", ".error-box"],
+    ["unknown page", "/no/such/page", "text=页面不存在"],
+];
+
+test("no serious or critical axe violations on any page, in normal and elderly mode", async () => {
+    const problems = [];
+    for (const lang of ["zh-CN", "en"]) {
+        for (const [label, path, ready, setUp] of PAGES) {
+            await page.goto(`${BASE}${path}`);
+            // The language is a remembered setting: switch it once per round.
+            if (await page.evaluate(() => document.documentElement.lang) !== lang) {
+                await page.click("[data-testid=lang-toggle]");
+                await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+            }
+            await page.locator(".tree-row, h1, .error-box").first().waitFor();
+            if (setUp) await setUp(page);
+            await page.locator(ready).first().waitFor();
+            problems.push(...await axeProblems(page, `${label} [${lang}]`));
+        }
+    }
+    // Back to Chinese for whatever runs next in this browser.
+    if (await page.evaluate(() => document.documentElement.lang) !== "zh-CN") await page.click("[data-testid=lang-toggle]");
+    assert.deepEqual(problems, [], problems.join("\n"));
+});
+
+test("no serious or critical axe violations when a chunk cannot load", async () => {
+    const { context: blocked, page: p } = await phone(browser, { serviceWorkers: "block" });
+    try {
+        await p.route(/\/(split|chunk)_[^/]*\.wasm$/, (route) => route.abort("internetdisconnected"));
+        await p.goto(`${BASE}/grids`);
+        await p.locator("[data-testid=chunk-failed]").waitFor();
+        const problems = await axeProblems(p, "chunk failed");
+        assert.deepEqual(problems, [], problems.join("\n"));
+    } finally {
+        await blocked.close();
+    }
+});

@@ -1,0 +1,124 @@
+// Route-level code splitting: the directory is its own wasm chunk, the service worker
+// precaches every chunk after the first render, and a chunk that cannot load explains itself.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { BASE, GRID, launch, phone } from "./lib.mjs";
+
+const DIRECTORY_CHUNK = /\/app\/[0-9a-f]{16}\/split_grids_directory\.wasm$/;
+const ANY_CHUNK = /\/(split|chunk)_[^/]*\.wasm$/;
+
+let browser;
+
+before(async () => {
+    browser = await launch();
+});
+
+after(async () => {
+    await browser?.close();
+});
+
+/// Every URL the page itself requested (answered by the service worker or not).
+function recordRequests(page) {
+    const urls = [];
+    page.on("request", (r) => urls.push(new URL(r.url()).pathname));
+    return urls;
+}
+
+/// Waits until the service worker's cache holds the directory chunk.
+async function chunksCached(page) {
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(async () => {
+        for (const name of await caches.keys()) {
+            const keys = await (await caches.open(name)).keys();
+            if (keys.some((r) => r.url.includes("/split_grids_directory.wasm"))) return true;
+        }
+        return false;
+    }, null, { timeout: 30000, polling: 250 });
+}
+
+test("a first visit to a card loads no chunk; opening the directory loads its chunk", async () => {
+    const { context, page } = await phone(browser);
+    try {
+        const urls = recordRequests(page);
+        await page.goto(`${BASE}/g/${GRID}`);
+        await page.locator("[data-testid=grid-name]").waitFor();
+        await page.getByText("已是最新").waitFor();
+        assert.deepEqual(urls.filter((u) => ANY_CHUNK.test(u)), [], "the card page fetched a chunk");
+        // The main module and its glue come from this build's own directory.
+        assert.ok(urls.some((u) => /^\/app\/[0-9a-f]{16}\/wangge-app_bg\.wasm$/.test(u)), urls.join(" "));
+
+        await page.locator("nav.bottomnav a[href='/grids']").click();
+        await page.waitForURL(`${BASE}/grids`);
+        await page.locator(".tree-row").first().waitFor();
+        assert.equal(urls.filter((u) => DIRECTORY_CHUNK.test(u)).length, 1, urls.join(" "));
+    } finally {
+        await context.close();
+    }
+});
+
+test("offline after one visit: the card and the directory still open after a reload", async () => {
+    const { context, page } = await phone(browser);
+    try {
+        // One visit to a card only; the service worker then fetches the chunks by itself.
+        await page.goto(`${BASE}/g/${GRID}`);
+        await page.getByText("已是最新").waitFor();
+        await chunksCached(page);
+
+        await context.setOffline(true);
+        await page.reload();
+        await page.locator("[data-testid=grid-name]").waitFor();
+        await page.getByText("离线中，显示的是上次保存的内容").waitFor();
+        // The directory's code comes from the cache: its page renders and says that its
+        // data was never saved, rather than failing to load.
+        await page.locator("nav.bottomnav a[href='/grids']").click();
+        await page.locator("h1", { hasText: "找网格" }).waitFor();
+        await page.locator(".error-box", { hasText: "网络不通" }).waitFor();
+        assert.equal(await page.locator("[data-testid=chunk-failed]").count(), 0);
+
+        // Once opened online, the directory's data is saved too and shows offline.
+        await context.setOffline(false);
+        await page.reload();
+        await page.locator(".tree-row").first().waitFor();
+        await context.setOffline(true);
+        await page.reload();
+        await page.locator(".tree-row").first().waitFor();
+        await page.getByText("离线中，显示的是上次保存的内容").waitFor();
+        await page.goto(`${BASE}/g/${GRID}`);
+        await page.locator("[data-testid=grid-name]").waitFor();
+    } finally {
+        await context.close();
+    }
+});
+
+test("a chunk that cannot load says so and retries", async () => {
+    // No service worker: the chunk can only come from the network, which is cut for it.
+    const { context, page } = await phone(browser, { serviceWorkers: "block" });
+    try {
+        let refused = 0;
+        await page.route(ANY_CHUNK, (route) => { refused += 1; return route.abort("internetdisconnected"); });
+        // Navigating from the card…
+        await page.goto(`${BASE}/g/${GRID}`);
+        await page.locator("[data-testid=grid-name]").waitFor();
+        await page.locator("nav.bottomnav a[href='/grids']").click();
+        const failed = page.locator("[data-testid=chunk-failed]");
+        await failed.waitFor();
+        assert.match(await failed.textContent(), /没能加载出来/);
+        // …and opening the directory directly: never a blank page.
+        await page.goto(`${BASE}/grids`);
+        await failed.waitFor();
+        // Retry really asks the network again; still cut off, the message comes back.
+        const before = refused;
+        await page.getByTestId("chunk-retry").click();
+        for (let i = 0; i < 100 && refused === before; i++) await page.waitForTimeout(100);
+        assert.ok(refused > before, "retry did not request the chunk again");
+        await failed.waitFor();
+        assert.equal(await page.locator(".tree-row").count(), 0);
+
+        await page.unroute(ANY_CHUNK);
+        await page.getByTestId("chunk-retry").click();
+        await page.locator(".tree-row").first().waitFor();
+        assert.equal(await failed.count(), 0);
+    } finally {
+        await context.close();
+    }
+});
