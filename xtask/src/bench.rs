@@ -70,7 +70,10 @@ pub fn run() -> Result<ExitCode> {
         rows.push((path, r));
     }
     drop(server);
-    println!("\n{:<24} {:>6} {:>9} {:>9} {:>9}", "page", "score", "FCP ms", "LCP ms", "TBT ms");
+    println!(
+        "\n{:<24} {:>6} {:>9} {:>9} {:>9}",
+        "page", "score", "FCP ms", "LCP ms", "TBT ms"
+    );
     for (path, r) in &rows {
         println!(
             "{path:<24} {:>6.0} {:>9.0} {:>9.0} {:>9.0}  {}",
@@ -78,7 +81,11 @@ pub fn run() -> Result<ExitCode> {
             r.fcp_ms,
             r.lcp_ms,
             r.tbt_ms,
-            if r.score >= LIGHTHOUSE_MIN { "ok" } else { "UNDER 90" }
+            if r.score >= LIGHTHOUSE_MIN {
+                "ok"
+            } else {
+                "UNDER 90"
+            }
         );
     }
     Ok(if ok {
@@ -94,10 +101,7 @@ fn sizes(dist: &Path) -> Result<bool> {
     let mut files = shell_files(dist)?;
     files.push("sw.js".into());
     println!("\nThe SPA as transferred (gzip level 6, brotli q11):");
-    println!(
-        "{:<58} {:>9} {:>9} {:>9}",
-        "file", "raw", "gzip", "brotli"
-    );
+    println!("{:<58} {:>9} {:>9} {:>9}", "file", "raw", "gzip", "brotli");
     let (mut first_gz, mut first_br, mut all_gz) = (0, 0, 0);
     let mut chunks = Vec::new();
     for f in &files {
@@ -170,7 +174,12 @@ pub fn lighthouse(url: &str, out: &Path) -> Result<Lighthouse> {
         serde_json::from_str(&text).map_err(|e| format!("lighthouse report: {e}"))?;
     let audit = |id: &str| report["audits"][id]["numericValue"].as_f64();
     let score = report["categories"]["performance"]["score"].as_f64();
-    match (score, audit("first-contentful-paint"), audit("largest-contentful-paint"), audit("total-blocking-time")) {
+    match (
+        score,
+        audit("first-contentful-paint"),
+        audit("largest-contentful-paint"),
+        audit("total-blocking-time"),
+    ) {
         (Some(score), Some(fcp_ms), Some(lcp_ms), Some(tbt_ms)) => Ok(Lighthouse {
             score: score * 100.0,
             fcp_ms,

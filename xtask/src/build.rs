@@ -94,32 +94,56 @@ fn split_wasm() -> Result<String> {
         .arg(&linked)
         .arg(&split))?;
     run(Cmd::new(cargo_bin().join("wasm-bindgen"))
-        .args(["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript"])
+        .args([
+            "--target",
+            "web",
+            "--keep-lld-exports",
+            "--no-demangle",
+            "--no-typescript",
+        ])
         .args(["--out-name", APP_BIN, "--out-dir"])
         .arg(&bound)
         .arg(split.join(format!("{APP_BIN}.wasm"))))?;
     // The splitter's loader and chunks join the bound main module.
     for f in files_in(&split)? {
-        let name = f.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = f
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         if name == "__wasm_split.js" || is_chunk(&name) {
             std::fs::copy(&f, bound.join(&name)).map_err(|e| format!("{name}: {e}"))?;
         }
     }
     let mut chunks = 0;
     for f in files_in(&bound)? {
-        let name = f.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = f
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         if name.ends_with(".wasm") {
             chunks += usize::from(is_chunk(&name));
             run(Cmd::new(node_bin().join("wasm-opt"))
-                .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
-                .args(["--enable-reference-types", "--enable-sign-ext", "--enable-mutable-globals"])
+                .args([
+                    "-Oz",
+                    "--enable-bulk-memory",
+                    "--enable-nontrapping-float-to-int",
+                ])
+                .args([
+                    "--enable-reference-types",
+                    "--enable-sign-ext",
+                    "--enable-mutable-globals",
+                ])
                 .arg(&f)
                 .arg("-o")
                 .arg(&f))?;
         }
     }
     if chunks == 0 {
-        return Err("wasm-split-cli produced no chunk: are the lazy routes still wasm_split points?".into());
+        return Err(
+            "wasm-split-cli produced no chunk: are the lazy routes still wasm_split points?".into(),
+        );
     }
 
     let hash = format!("{:016x}", content_hash(&bound)?);
@@ -227,12 +251,23 @@ fn write_service_worker(dist: &Path) -> Result<()> {
         .partition(|f| is_chunk(f.rsplit('/').next().unwrap_or(f)));
     // index.html is cached as "/" (the server redirects /index.html → /).
     let shell_list = std::iter::once("\"/\"".to_owned())
-        .chain(shell.iter().filter(|f| **f != "index.html").map(|f| quoted(f)))
+        .chain(
+            shell
+                .iter()
+                .filter(|f| **f != "index.html")
+                .map(|f| quoted(f)),
+        )
         .collect::<Vec<_>>()
         .join(", ");
-    let chunk_list = chunks.iter().map(|f| quoted(f)).collect::<Vec<_>>().join(", ");
-    let (placeholder_shell, placeholder_chunks) =
-        ("[\"/\"] /*__WANGGE_PRECACHE__*/", "[] /*__WANGGE_CHUNKS__*/");
+    let chunk_list = chunks
+        .iter()
+        .map(|f| quoted(f))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (placeholder_shell, placeholder_chunks) = (
+        "[\"/\"] /*__WANGGE_PRECACHE__*/",
+        "[] /*__WANGGE_CHUNKS__*/",
+    );
     if !template.contains(placeholder_shell)
         || !template.contains(placeholder_chunks)
         || !template.contains("__WANGGE_VERSION__")

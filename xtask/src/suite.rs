@@ -147,7 +147,12 @@ pub fn serve_cmd(args: &[String]) -> Result<ExitCode> {
         let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--port" => port = value.parse().map_err(|_| format!("bad port {value}"))?,
-            "--persist" => persist = PathBuf::from(value),
+            // wrangler runs in functions/: a relative path means one from here.
+            "--persist" => {
+                persist = std::env::current_dir()
+                    .map_err(|e| e.to_string())?
+                    .join(value)
+            }
             _ => return Err(format!("unknown option {flag}")),
         }
     }
@@ -155,7 +160,9 @@ pub fn serve_cmd(args: &[String]) -> Result<ExitCode> {
 }
 
 fn serve_until_stopped(port: u16, persist: &Path) -> Result<ExitCode> {
-    let log = root().join("target").join(format!("wrangler-dev-{port}.log"));
+    let log = root()
+        .join("target")
+        .join(format!("wrangler-dev-{port}.log"));
     let mut server = serve(port, persist, &log)?;
     println!(
         "\n网格通 Wangge is running: http://localhost:{port}\n\
@@ -218,7 +225,9 @@ fn stops_on_signal(signal: i32, persist: &Path) -> Result<()> {
         }
         std::thread::sleep(Duration::from_millis(200));
     }
-    println!("signal {signal}: xtask exited ({exited}); server group {pgid} gone, port {port} free");
+    println!(
+        "signal {signal}: xtask exited ({exited}); server group {pgid} gone, port {port} free"
+    );
     Ok(())
 }
 

@@ -193,11 +193,10 @@ fn version_in_install_list(list: &str, bin: &str) -> Option<String> {
     for line in list.lines() {
         if !line.starts_with(char::is_whitespace) {
             // `name v1.2.3:` or `name v1.2.3 (path):`
-            current = line.split_whitespace().nth(1).map(|v| {
-                v.trim_end_matches(':')
-                    .trim_start_matches('v')
-                    .to_owned()
-            });
+            current = line
+                .split_whitespace()
+                .nth(1)
+                .map(|v| v.trim_end_matches(':').trim_start_matches('v').to_owned());
         } else if line.trim() == bin {
             return current;
         }
@@ -285,8 +284,14 @@ mod tests {
     #[test]
     fn parses_cargo_install_list() {
         let list = "trunk v0.22.1:\n    trunk\nwasm_split_cli_support v0.2.4:\n    wasm-split-cli\nx v1.0.0 (/src/x):\n    x\n";
-        assert_eq!(version_in_install_list(list, "wasm-split-cli").as_deref(), Some("0.2.4"));
-        assert_eq!(version_in_install_list(list, "trunk").as_deref(), Some("0.22.1"));
+        assert_eq!(
+            version_in_install_list(list, "wasm-split-cli").as_deref(),
+            Some("0.2.4")
+        );
+        assert_eq!(
+            version_in_install_list(list, "trunk").as_deref(),
+            Some("0.22.1")
+        );
         assert_eq!(version_in_install_list(list, "x").as_deref(), Some("1.0.0"));
         assert_eq!(version_in_install_list(list, "nope"), None);
     }
