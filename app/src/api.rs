@@ -8,8 +8,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use wangge_core::problem::Problem;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// Where the data on screen came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,32 +50,17 @@ enum Fetched {
 
 /// GET `path` with `If-None-Match`, bypassing the browser's HTTP cache (ours is IndexedDB).
 async fn fetch(path: &str, etag: Option<&str>) -> Result<Fetched, AppError> {
-    let init = web_sys::RequestInit::new();
-    init.set_method("GET");
-    init.set_cache(web_sys::RequestCache::NoStore);
-    let headers = web_sys::Headers::new().map_err(|_| AppError::Offline)?;
-    let _ = headers.set("Accept", "application/json");
+    let mut req = gloo_net::http::Request::get(path)
+        .cache(web_sys::RequestCache::NoStore)
+        .header("Accept", "application/json");
     if let Some(tag) = etag {
-        let _ = headers.set("If-None-Match", tag);
+        req = req.header("If-None-Match", tag);
     }
-    init.set_headers(&headers);
-    let request = web_sys::Request::new_with_str_and_init(path, &init)
-        .map_err(|_| AppError::Decode("bad request path".into()))?;
-    let resp: web_sys::Response = JsFuture::from(window().fetch_with_request(&request))
-        .await
-        .map_err(|_| AppError::Offline)?
-        .unchecked_into();
+    let resp = req.send().await.map_err(|_| AppError::Offline)?;
     if resp.status() == 304 {
         return Ok(Fetched::NotModified);
     }
-    let text = match resp.text() {
-        Ok(p) => JsFuture::from(p)
-            .await
-            .map_err(|_| AppError::Offline)?
-            .as_string()
-            .unwrap_or_default(),
-        Err(_) => return Err(AppError::Offline),
-    };
+    let text = resp.text().await.map_err(|_| AppError::Offline)?;
     if !resp.ok() {
         let problem: Problem = serde_json::from_str(&text)
             .map_err(|_| AppError::Decode(format!("HTTP {}", resp.status())))?;
@@ -86,7 +69,7 @@ async fn fetch(path: &str, etag: Option<&str>) -> Result<Fetched, AppError> {
             problem,
         });
     }
-    let etag = resp.headers().get("ETag").ok().flatten();
+    let etag = resp.headers().get("ETag");
     Ok(Fetched::Body { etag, text })
 }
 

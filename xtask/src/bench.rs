@@ -20,6 +20,8 @@ const FIRST_LOAD_LIMIT_GZIP: usize = 250 * 1024;
 const CHUNK_BUDGET_GZIP: usize = 100 * 1024;
 /// Lighthouse mobile performance score, out of 100.
 const LIGHTHOUSE_MIN: f64 = 90.0;
+/// Lighthouse runs per page; the median run is reported (one run is noisy on 2 cores).
+const LIGHTHOUSE_RUNS: usize = 3;
 
 fn gzip(bytes: &[u8]) -> usize {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -64,10 +66,17 @@ pub fn run() -> Result<ExitCode> {
     step("Lighthouse (mobile emulation, default throttling)");
     let mut rows = Vec::new();
     for path in ["/".to_owned(), format!("/g/{DEMO_GRID}")] {
-        let out = work.join(format!("lighthouse{}.json", path.replace('/', "_")));
-        let r = lighthouse(&format!("{base}{path}"), &out)?;
-        ok &= r.score >= LIGHTHOUSE_MIN;
-        rows.push((path, r));
+        let mut runs = Vec::new();
+        for i in 0..LIGHTHOUSE_RUNS {
+            let out = work.join(format!("lighthouse{}-{i}.json", path.replace('/', "_")));
+            runs.push(lighthouse(&format!("{base}{path}"), &out)?);
+        }
+        runs.sort_by(|a, b| a.score.total_cmp(&b.score));
+        let scores: Vec<String> = runs.iter().map(|r| format!("{:.0}", r.score)).collect();
+        println!("{path}: scores {}", scores.join(", "));
+        let median = runs.swap_remove(LIGHTHOUSE_RUNS / 2);
+        ok &= median.score >= LIGHTHOUSE_MIN;
+        rows.push((path, median));
     }
     drop(server);
     println!(

@@ -107,12 +107,24 @@ fn NotFound() -> impl IntoView {
     }
 }
 
+/// Static class names: `to_lowercase` would bring Unicode case tables into the shell.
+fn sync_class(sync: SyncState) -> &'static str {
+    match sync {
+        SyncState::Loading => "sync sync-loading",
+        SyncState::Revalidating => "sync sync-revalidating",
+        SyncState::Fresh => "sync sync-fresh",
+        SyncState::Offline => "sync sync-offline",
+        SyncState::Stale => "sync sync-stale",
+        SyncState::Failed => "sync sync-failed",
+    }
+}
+
 /// Tells where the data on screen came from: loading, updating, saved copy while offline.
 #[component]
 pub fn SyncBadge(#[prop(into)] sync: Signal<SyncState>) -> impl IntoView {
     let s = Settings::get();
     view! {
-        <p class=move || format!("sync sync-{:?}", sync.get()).to_lowercase() role="status" data-testid="sync">
+        <p class=move || sync_class(sync.get()) role="status" data-testid="sync">
             {move || match sync.get() {
                 SyncState::Loading => s.t("正在加载…", "Loading…"),
                 SyncState::Revalidating => s.t("正在更新…", "Updating…"),
