@@ -5,8 +5,15 @@ import init from "./app/__WANGGE_BUILD__/wangge-app.js";
 
 // Plain JS: if the wasm itself cannot load, the app cannot say so.
 function bootFailed() {
-    const box = document.getElementById("boot");
-    if (!box) return;
+    // The app removes the splash when it mounts; a failure after that needs a box again.
+    let box = document.getElementById("boot");
+    if (!box) {
+        box = document.createElement("div");
+        box.id = "boot";
+        box.className = "boot";
+        box.setAttribute("role", "alert");
+        document.body.prepend(box);
+    }
     box.textContent = "";
     const p = document.createElement("p");
     p.textContent = navigator.onLine

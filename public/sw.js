@@ -2,7 +2,8 @@
 // (asked by the page after its first render) every section's wasm chunk.
 // `cargo xtask` fills in VERSION (a hash of the whole build), PRECACHE (the shell) and
 // CHUNKS (the section chunks); a new build means a new cache name holding the new shell
-// and chunks together, and activation drops the old caches.
+// and chunks together. Activation keeps the previous build's cache (a page still running
+// it can open its sections, whose files the server no longer has) and drops older ones.
 "use strict";
 
 const VERSION = "__WANGGE_VERSION__";
@@ -12,12 +13,13 @@ const CACHE = "wangge-shell-" + VERSION;
 // "/" and not "/index.html": the asset server redirects the latter, and a redirected
 // response cannot answer a navigation.
 const SHELL = "/";
-// A build's wasm, glue and chunks live under /app/<content hash>/: a path there never
-// changes content, so the browser's HTTP copy may be used. Anything else is refetched.
-const IMMUTABLE = "/app/";
+// A build's wasm, glue and chunks live under /app/<content hash>/, and Trunk names the
+// CSS and boot script by their hash: such a path never changes content, so the browser's
+// HTTP copy may be used. Anything else (/, icons, manifest) is refetched.
+const IMMUTABLE = /^\/app\/|-[0-9a-f]{16}\.(js|css)$/;
 
 function request(url) {
-    return new Request(url, { cache: url.startsWith(IMMUTABLE) ? "default" : "reload" });
+    return new Request(url, { cache: IMMUTABLE.test(url) ? "default" : "reload" });
 }
 
 self.addEventListener("install", (event) => {
@@ -31,16 +33,24 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
     event.waitUntil(
         caches.keys()
-            .then((names) => Promise.all(names
-                .filter((n) => n.startsWith("wangge-shell-") && n !== CACHE)
-                .map((n) => caches.delete(n))))
+            .then((names) => {
+                // keys() lists caches oldest first: keep ours and the newest other one.
+                const others = names.filter((n) => n.startsWith("wangge-shell-") && n !== CACHE);
+                return Promise.all(others.slice(0, -1).map((n) => caches.delete(n)));
+            })
             .then(() => self.clients.claim())
     );
 });
 
 // Fetches the chunks not cached yet, one after another (a weak network is shared with the
-// page), then tells the page how many are cached.
-async function precacheChunks() {
+// page), then tells the page how many are cached. One run at a time.
+let precaching = null;
+function precacheChunks() {
+    if (!precaching) precaching = fetchChunks().finally(() => { precaching = null; });
+    return precaching;
+}
+
+async function fetchChunks() {
     const cache = await caches.open(CACHE);
     let cached = 0;
     for (const url of CHUNKS) {
@@ -74,14 +84,18 @@ self.addEventListener("fetch", (event) => {
         );
         return;
     }
-    event.respondWith(
-        caches.open(CACHE).then(async (cache) => {
-            const hit = await cache.match(req);
-            if (hit) return hit;
-            const resp = await fetch(req);
-            // A chunk opened before the background precache reached it is kept as well.
-            if (resp.ok && CHUNKS.includes(url.pathname)) await cache.put(req, resp.clone());
-            return resp;
-        })
-    );
+    event.respondWith((async () => {
+        // Ours first; then any build's cache, where a page still running the previous
+        // build finds its own files.
+        const hit = (await (await caches.open(CACHE)).match(req)) || (await caches.match(req));
+        if (hit) return hit;
+        const resp = await fetch(req);
+        // A chunk opened before the background precache reached it is kept as well, without
+        // holding up the response (the wasm compiles while it streams).
+        if (resp.ok && CHUNKS.includes(url.pathname)) {
+            const copy = resp.clone();
+            event.waitUntil(caches.open(CACHE).then((c) => c.put(req, copy)).catch(() => {}));
+        }
+        return resp;
+    })());
 });

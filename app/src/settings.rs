@@ -17,11 +17,17 @@ pub struct Settings {
 impl Settings {
     /// Loads saved preferences, provides them as context and keeps them saved and applied.
     pub fn provide() -> Settings {
+        // Before gloo-storage the values were raw text ("en", "1"): still understood.
+        let raw = |k: &str| LocalStorage::raw().get_item(k).ok().flatten();
+        let lang = LocalStorage::get::<String>(LANG_KEY)
+            .ok()
+            .or_else(|| raw(LANG_KEY))
+            .map_or(Lang::Zh, |c| Lang::from_code(&c));
+        let elderly = LocalStorage::get::<bool>(ELDERLY_KEY)
+            .unwrap_or_else(|_| raw(ELDERLY_KEY).as_deref() == Some("1"));
         let settings = Settings {
-            lang: RwSignal::new(
-                LocalStorage::get::<String>(LANG_KEY).map_or(Lang::Zh, |c| Lang::from_code(&c)),
-            ),
-            elderly: RwSignal::new(LocalStorage::get::<bool>(ELDERLY_KEY).unwrap_or(false)),
+            lang: RwSignal::new(lang),
+            elderly: RwSignal::new(elderly),
         };
         Effect::new(move |_| {
             let lang = settings.lang.get();

@@ -256,20 +256,23 @@ test("a changed value shows after revalidation", async () => {
     }
 });
 
-test("a new build's service worker replaces the old shell cache", async () => {
+test("a new build's service worker replaces the old shell cache, keeping one build back", async () => {
     // What a deploy does: a new sw.js with a new version. The new worker installs its own
-    // cache, and on activation the old version's cache is dropped.
+    // cache; on activation the previous build's cache stays (a page still running it may
+    // need its chunks) and anything older is dropped.
     const swPath = join(DIST, "sw.js");
     const original = readFileSync(swPath, "utf8");
     const version = original.match(/const VERSION = "([0-9a-f]+)"/)[1];
     assert.deepEqual(await page.evaluate(() => caches.keys()), [`wangge-shell-${version}`]);
-    writeFileSync(swPath, original.replace(`const VERSION = "${version}"`, `const VERSION = "${version}next"`));
-    try {
+    const deploy = async (next, expected) => {
+        writeFileSync(swPath, original.replace(`const VERSION = "${version}"`, `const VERSION = "${next}"`));
         await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-        await page.waitForFunction(async (v) => {
-            const keys = await caches.keys();
-            return keys.length === 1 && keys[0] === `wangge-shell-${v}next`;
-        }, version, { timeout: 20000 });
+        await page.waitForFunction(async (want) => JSON.stringify(await caches.keys()) === JSON.stringify(want),
+            expected.map((v) => `wangge-shell-${v}`), { timeout: 20000 });
+    };
+    try {
+        await deploy(`${version}next`, [version, `${version}next`]);
+        await deploy(`${version}next2`, [`${version}next`, `${version}next2`]);
         // The new cache holds the whole shell: the card still renders offline.
         await context.setOffline(true);
         await page.reload();

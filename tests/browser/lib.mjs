@@ -36,6 +36,12 @@ export async function phone(browser, extra = {}) {
     return { context, page };
 }
 
+/// Waits until the app has mounted (the boot splash is gone), so settings are applied.
+export async function mounted(page) {
+    await page.waitForSelector("#boot", { state: "detached" });
+    await page.locator("header.topbar").waitFor();
+}
+
 /// Runs SQL on the same local D1 the Worker serves (as an admin would change data).
 export function d1(sql) {
     execFileSync(join(FUNCTIONS, "..", "node_modules", ".bin", "wrangler"),

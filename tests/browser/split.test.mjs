@@ -2,7 +2,9 @@
 // precaches every chunk after the first render, and a chunk that cannot load explains itself.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, GRID, launch, phone } from "./lib.mjs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { BASE, GRID, DIST, launch, phone } from "./lib.mjs";
 
 const DIRECTORY_CHUNK = /\/app\/[0-9a-f]{16}\/split_grids_directory\.wasm$/;
 const ANY_CHUNK = /\/(split|chunk)_[^/]*\.wasm$/;
@@ -65,6 +67,9 @@ test("offline after one visit: the card and the directory still open after a rel
         await chunksCached(page);
 
         await context.setOffline(true);
+        // Offline reaches the service worker's own fetches too (else this test proves nothing).
+        const swFetch = await page.evaluate(() => fetch("/icon.svg?not-cached").then(() => "reached", () => "offline"));
+        assert.equal(swFetch, "offline");
         await page.reload();
         await page.locator("[data-testid=grid-name]").waitFor();
         await page.getByText("离线中，显示的是上次保存的内容").waitFor();
@@ -119,6 +124,35 @@ test("a chunk that cannot load says so and retries", async () => {
         await page.locator(".tree-row").first().waitFor();
         assert.equal(await failed.count(), 0);
     } finally {
+        await context.close();
+    }
+});
+
+test("a page still running the previous build opens its sections after a deploy", async () => {
+    const { context, page } = await phone(browser);
+    const swPath = join(DIST, "sw.js");
+    const original = readFileSync(swPath, "utf8");
+    const version = original.match(/const VERSION = "([0-9a-f]+)"/)[1];
+    const chunk = original.match(/"(\/app\/[0-9a-f]{16}\/split_grids_directory\.wasm)"/)[1];
+    try {
+        await page.goto(`${BASE}/g/${GRID}`);
+        await page.getByText("已是最新").waitFor();
+        await chunksCached(page);
+        // The deploy: the server no longer has this build's chunk, and a new worker takes over.
+        await context.route(`**${chunk}`, (route) => route.fulfill({ status: 404, body: "gone" }));
+        writeFileSync(swPath, original.replace(`const VERSION = "${version}"`, `const VERSION = "${version}next"`));
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+        await page.waitForFunction(async (v) => (await caches.keys()).includes(`wangge-shell-${v}next`), version);
+        await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith("/sw.js"));
+        // The new worker could not fetch the chunk (the route reaches it too)…
+        const inNew = await page.evaluate(async ([v, c]) => !!(await (await caches.open(`wangge-shell-${v}next`)).match(c)), [version, chunk]);
+        assert.equal(inNew, false, "the new build's cache got the chunk the server no longer has");
+        // …yet the page, still on the old build, opens the directory from the old cache.
+        await page.locator("nav.bottomnav a[href='/grids']").click();
+        await page.locator(".tree-row").first().waitFor();
+        assert.equal(await page.locator("[data-testid=chunk-failed]").count(), 0);
+    } finally {
+        writeFileSync(swPath, original);
         await context.close();
     }
 });

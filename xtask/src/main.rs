@@ -17,7 +17,7 @@ commands:
   dev      install missing tools, build, migrate + seed local D1, serve on http://localhost:8787
   serve [--port N] [--persist DIR]  serve the last build again (no rebuild), until stopped
   test     the same set-up on a throwaway D1, then every test suite; ends with `N passed, M failed`
-  bench    build, then print the app shell's transfer sizes against the budget
+  bench    build, then print first-load and chunk sizes, Lighthouse scores and build time against the budgets
   deploy   build and `wrangler deploy` (needs a Cloudflare login and a real D1 id; see README)
   wrangler <args…>  the pinned wrangler (Node 22) in functions/, e.g. `cargo xtask wrangler login`";
 

@@ -197,9 +197,26 @@ pub fn stop_all() {
     }
 }
 
-pub fn group_alive(pgid: u32) -> bool {
+fn group_alive(pgid: u32) -> bool {
     // SAFETY: signal 0 only checks that the group exists.
     unsafe { libc::kill(-(pgid as i32), 0) == 0 }
+}
+
+/// Whether any process of the group is still running; zombies (exited, waiting for a
+/// parent that may never reap them, e.g. PID 1 in a container) do not count.
+pub fn group_has_live_member(pgid: u32) -> bool {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return group_alive(pgid);
+    };
+    entries.flatten().any(|e| {
+        let stat = std::fs::read_to_string(e.path().join("stat")).unwrap_or_default();
+        // `pid (comm) state ppid pgrp …`; comm may hold spaces and parentheses.
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .map(|(_, rest)| rest.split_whitespace().collect())
+            .unwrap_or_default();
+        matches!(fields.as_slice(), [state, _ppid, pgrp, ..] if *state != "Z" && pgrp.parse() == Ok(pgid))
+    })
 }
 
 /// Sends `signal` to one process (not its group).

@@ -197,17 +197,22 @@ fn stops_on_signal(signal: i32, persist: &Path) -> Result<()> {
         .spawn()
         .map_err(|e| format!("xtask serve: {e}"))?;
     let out = child.stdout.take().ok_or("no stdout")?;
+    let mut reader = std::io::BufReader::new(out);
     let mut pgid = None;
-    for line in std::io::BufRead::lines(std::io::BufReader::new(out)).map_while(|l| l.ok()) {
-        if let Some(id) = line.strip_prefix("server process group: ") {
-            pgid = id.trim().parse::<u32>().ok();
+    let mut line = String::new();
+    while std::io::BufRead::read_line(&mut reader, &mut line).unwrap_or(0) > 0 {
+        if let Some(id) = line.trim().strip_prefix("server process group: ") {
+            pgid = id.parse::<u32>().ok();
             break;
         }
+        line.clear();
     }
     let Some(pgid) = pgid else {
         let _ = child.kill();
         return Err("xtask serve never reported its server".into());
     };
+    // Keep reading what it prints, so its output never hits a closed pipe.
+    let drain = std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
     if http_status(port, "/api/v1/grids") != Some(200) {
         proc::stop_group_now(pgid);
         return Err("the server did not answer".into());
@@ -215,8 +220,9 @@ fn stops_on_signal(signal: i32, persist: &Path) -> Result<()> {
     // The signal goes to xtask alone, as `kill` or a closing terminal would send it.
     proc::signal_pid(child.id(), signal);
     let exited = child.wait().map_err(|e| e.to_string())?;
+    let _ = drain.join();
     let deadline = Instant::now() + Duration::from_secs(10);
-    while proc::group_alive(pgid) || http_status(port, "/api/v1/grids").is_some() {
+    while proc::group_has_live_member(pgid) || http_status(port, "/api/v1/grids").is_some() {
         if Instant::now() > deadline {
             proc::stop_group_now(pgid);
             return Err(format!(

@@ -1,6 +1,7 @@
 //! Every external tool Wangge builds with, pinned here and checked before use.
 //! npm packages are pinned in package.json and cross-checked against these constants;
-//! wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock (and Trunk.toml).
+//! wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, and the splitter
+//! (wasm-split-cli) must meet the leptos / wasm_split_helpers versions it was proven with.
 
 use crate::proc::{capture, run, Cmd};
 use crate::{root, step, Result};
@@ -13,6 +14,13 @@ pub const WASM_BINDGEN: &str = "0.2.130";
 /// Cargo.lock (leptos' splitting runtime); see ARCHITECTURE.md before changing either.
 pub const WASM_SPLIT: &str = "0.2.4";
 pub const LIGHTHOUSE: &str = "13.5.0";
+/// Crates whose versions the split build was proven with (Cargo.lock must hold exactly these).
+const SPLIT_SET: &[(&str, &str)] = &[
+    ("leptos", "0.8.23"),
+    ("leptos_router", "0.8.17"),
+    ("wasm_split_helpers", "0.2.3"),
+    ("wasm_split_macros", "0.2.2"),
+];
 pub const NPM_PINS: &[(&str, &str)] = &[
     ("wrangler", "4.164.0"),
     ("node", "22.23.3"),
@@ -165,7 +173,7 @@ pub fn ensure(with_browser: bool) -> Result<()> {
         }
     }
     println!(
-        "tools ok: trunk {TRUNK}, wasm-bindgen {WASM_BINDGEN}, worker-build {WORKER_BUILD}, {}",
+        "tools ok: trunk {TRUNK}, wasm-bindgen {WASM_BINDGEN}, wasm-split-cli {WASM_SPLIT}, worker-build {WORKER_BUILD}, {}",
         NPM_PINS
             .iter()
             .map(|(p, v)| format!("{p} {v}"))
@@ -247,7 +255,7 @@ pub fn json_string_field(text: &str, key: &str) -> Option<String> {
     Some(rest[..rest.find('"')?].to_owned())
 }
 
-/// The pins written elsewhere (package.json, Cargo.lock, Trunk.toml) must equal ours.
+/// The pins written elsewhere (package.json, Cargo.lock) must equal ours.
 fn check_pins_agree() -> Result<()> {
     let read = |p: &str| std::fs::read_to_string(root().join(p)).map_err(|e| format!("{p}: {e}"));
     let pkg = read("package.json")?;
@@ -259,13 +267,16 @@ fn check_pins_agree() -> Result<()> {
     let lock = read("Cargo.lock")?;
     let needle = format!("name = \"wasm-bindgen\"\nversion = \"{WASM_BINDGEN}\"");
     if !lock.contains(&needle) {
-        return Err(format!("Cargo.lock's wasm-bindgen is not {WASM_BINDGEN}; update xtask/src/tools.rs, Cargo.toml and Trunk.toml together"));
+        return Err(format!("Cargo.lock's wasm-bindgen is not {WASM_BINDGEN}; update xtask/src/tools.rs and Cargo.toml together"));
     }
-    let helpers = "name = \"wasm_split_helpers\"\nversion = \"0.2.";
-    if !lock.contains(helpers) {
-        return Err(format!(
-            "Cargo.lock's wasm_split_helpers is not 0.2.x, which wasm-split-cli {WASM_SPLIT} serves"
-        ));
+    for (name, version) in SPLIT_SET {
+        if !lock.contains(&format!("name = \"{name}\"\nversion = \"{version}\"")) {
+            return Err(format!(
+                "Cargo.lock's {name} is not {version}: the split build was proven with \
+                 {SPLIT_SET:?} and wasm-split-cli {WASM_SPLIT}; prove a new set, then update \
+                 xtask/src/tools.rs and ARCHITECTURE.md together"
+            ));
+        }
     }
     Ok(())
 }

@@ -8,10 +8,29 @@
 //! retrying in place works once the network is back.
 
 use crate::settings::Settings;
+use futures_util::future::{select, Either};
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 use std::future::Future;
+
+/// How long a chunk may take before the page says it did not load (a 100 KB chunk on a
+/// 2G link takes about 20 s). Giving up is safe: a later attempt starts afresh.
+const CHUNK_TIMEOUT_MS: u32 = 45_000;
+
+/// The chunk's view, or `None` if it failed or took too long.
+async fn load_in_time<F, Fut>(load: F) -> Option<AnyView>
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<AnyView, SplitLoaderError>>,
+{
+    let load = std::pin::pin!(load());
+    match select(load, TimeoutFuture::new(CHUNK_TIMEOUT_MS)).await {
+        Either::Left((Ok(view), _)) => Some(view),
+        Either::Left((Err(_), _)) | Either::Right(_) => None,
+    }
+}
 
 /// Declares a lazy route `$route` (use it as `Lazy::<$route>::new()`). The view `$view`
 /// (a component without props) and everything only it uses moves into the chunk
@@ -50,9 +69,9 @@ where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 {
-    match load().await {
-        Ok(view) => view,
-        Err(_) => view! { <ChunkRetry load/> }.into_any(),
+    match load_in_time(load).await {
+        Some(view) => view,
+        None => view! { <ChunkRetry load/> }.into_any(),
     }
 }
 
@@ -69,9 +88,9 @@ where
         }
         // The loader's future is not Send; the SPA is single-threaded.
         let retry = SendWrapper::new(async move {
-            match load().await {
-                Ok(view) => view,
-                Err(_) => view! { <ChunkFailed attempt/> }.into_any(),
+            match load_in_time(load).await {
+                Some(view) => view,
+                None => view! { <ChunkFailed attempt/> }.into_any(),
             }
         });
         view! {
