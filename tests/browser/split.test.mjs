@@ -38,6 +38,19 @@ async function chunksCached(page) {
     }, null, { timeout: 30000, polling: 250 });
 }
 
+test("a first visit to home loads no chunk", async () => {
+    const { context, page } = await phone(browser);
+    try {
+        const urls = recordRequests(page);
+        await page.goto(`${BASE}/`);
+        await page.locator(".home h1").waitFor();
+        await page.waitForLoadState("networkidle");
+        assert.deepEqual(urls.filter((u) => ANY_CHUNK.test(u)), [], "home fetched a chunk");
+    } finally {
+        await context.close();
+    }
+});
+
 test("a first visit to a card loads no chunk; opening the directory loads its chunk", async () => {
     const { context, page } = await phone(browser);
     try {
