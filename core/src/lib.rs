@@ -2,6 +2,7 @@
 //! rules both the Worker and the SPA rely on. No IO, no web-sys, no `worker`: it
 //! compiles natively (and is tested there) and to wasm.
 
+pub mod accounts;
 pub mod grids;
 pub mod problem;
 pub mod qr;
