@@ -11,6 +11,17 @@ pub enum ProblemCode {
     MethodNotAllowed,
     GridNotFound,
     GridCodeMalformed,
+    /// The body is not the JSON this route expects.
+    BadRequest,
+    /// Wrong login or password (the same answer whether or not the login exists).
+    BadCredentials,
+    NotSignedIn,
+    /// Signed in, but this role or scope may not do this.
+    Forbidden,
+    /// A write from a page of another site.
+    ForeignOrigin,
+    /// Too many failed sign-ins; `Retry-After` says when to try again.
+    TooManyAttempts,
     Internal,
     #[serde(other)]
     Unknown,
@@ -22,7 +33,10 @@ impl ProblemCode {
         match self {
             Self::RouteNotFound | Self::GridNotFound => 404,
             Self::MethodNotAllowed => 405,
-            Self::GridCodeMalformed => 400,
+            Self::GridCodeMalformed | Self::BadRequest => 400,
+            Self::BadCredentials | Self::NotSignedIn => 401,
+            Self::Forbidden | Self::ForeignOrigin => 403,
+            Self::TooManyAttempts => 429,
             Self::Internal | Self::Unknown => 500,
         }
     }
@@ -42,6 +56,27 @@ impl ProblemCode {
             Self::GridCodeMalformed => (
                 "网格编码格式不对：应为6、9、12或15位数字。",
                 "Malformed grid code: it must be 6, 9, 12 or 15 digits.",
+            ),
+            Self::BadRequest => (
+                "提交的内容格式不对，请刷新页面后重试。",
+                "The request body is malformed; reload the page and try again.",
+            ),
+            Self::BadCredentials => (
+                "账号或密码不对，请再试一次。",
+                "Wrong login or password; please try again.",
+            ),
+            Self::NotSignedIn => ("请先登录。", "Please sign in first."),
+            Self::Forbidden => (
+                "您没有权限进行这项操作。",
+                "You are not allowed to do this.",
+            ),
+            Self::ForeignOrigin => (
+                "请求来自其他网站，已被拒绝。",
+                "The request came from another site and was refused.",
+            ),
+            Self::TooManyAttempts => (
+                "尝试次数太多，请稍后再试。",
+                "Too many attempts; please try again later.",
             ),
             Self::Internal | Self::Unknown => (
                 "服务器出了点问题，请稍后再试。",

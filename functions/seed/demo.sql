@@ -566,3 +566,28 @@ INSERT INTO grid_assignments (grid_code, person_id, role, commitment, sort, upda
   ON CONFLICT (grid_code, person_id, role) DO UPDATE SET commitment = excluded.commitment, sort = excluded.sort, updated_at = excluded.updated_at;
 INSERT INTO grid_assignments (grid_code, person_id, role, commitment, sort, updated_at) VALUES ('990101001006004', 'p067', 'mediator', '邻里纠纷、家庭矛盾，上门调解不收费。', 7, 1767225600)
   ON CONFLICT (grid_code, person_id, role) DO UPDATE SET commitment = excluded.commitment, sort = excluded.sort, updated_at = excluded.updated_at;
+
+-- Demo staff accounts (password for all: wangge-demo). PBKDF2-SHA256, 100,000 iterations,
+-- a fixed per-account salt so re-seeding changes nothing. Demo only: never load this seed
+-- into a real deployment.
+INSERT INTO accounts (id, login, name, person_id, password_hash, password_salt, password_iterations, active, created_at) VALUES ('acc-admin', 'admin', '陈立新', NULL, 'd180a9a9bf0b556f835a799f08c528518062bcce8b123a0efe645555b6c1d367', '499e2d2f9d1c0c2d00ebdabd16bf9020', 100000, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, password_hash = excluded.password_hash, password_salt = excluded.password_salt, password_iterations = excluded.password_iterations, active = excluded.active;
+INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-admin', 'admin', 'grid', '990101') ON CONFLICT DO NOTHING;
+INSERT INTO accounts (id, login, name, person_id, password_hash, password_salt, password_iterations, active, created_at) VALUES ('acc-dispatcher', 'dispatcher', '刘芳', NULL, '68f8a7f20691a78205f65549f17b6c75e66dde4cde73982863656d8095c49241', '77233dc8eb61382f32530f7b98ea5151', 100000, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, password_hash = excluded.password_hash, password_salt = excluded.password_salt, password_iterations = excluded.password_iterations, active = excluded.active;
+INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-dispatcher', 'dispatcher', 'grid', '990101001') ON CONFLICT DO NOTHING;
+INSERT INTO accounts (id, login, name, person_id, password_hash, password_salt, password_iterations, active, created_at) VALUES ('acc-leader', 'leader', '王建国', NULL, '2faaebb9aa489a1ea5ee7485998571872eb79fc488d809459ee6fb4b44785600', '88fb42cc844725c83e9d764a59afc35f', 100000, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, password_hash = excluded.password_hash, password_salt = excluded.password_salt, password_iterations = excluded.password_iterations, active = excluded.active;
+INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-leader', 'grid_leader', 'grid', '990101001003') ON CONFLICT DO NOTHING;
+INSERT INTO accounts (id, login, name, person_id, password_hash, password_salt, password_iterations, active, created_at) VALUES ('acc-worker-a', 'worker-a', '李秀梅', NULL, 'e9ce6db58bc0f8fd3226bc883f35a5b746ae072ba53c5ce956b77d3c244a5b5e', '44b0c22db1be059cb00356f9a99162e8', 100000, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, password_hash = excluded.password_hash, password_salt = excluded.password_salt, password_iterations = excluded.password_iterations, active = excluded.active;
+INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-worker-a', 'grid_worker', 'grid', '990101001003001') ON CONFLICT DO NOTHING;
+INSERT INTO accounts (id, login, name, person_id, password_hash, password_salt, password_iterations, active, created_at) VALUES ('acc-worker-b', 'worker-b', '赵志强', NULL, '770937b76a6e583a959e73c29f18f18ff63363df24ca0914028b4c78c1d02715', '00facb93054195763f045005084db5aa', 100000, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, password_hash = excluded.password_hash, password_salt = excluded.password_salt, password_iterations = excluded.password_iterations, active = excluded.active;
+INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-worker-b', 'grid_worker', 'grid', '990101001004001') ON CONFLICT DO NOTHING;
+INSERT INTO accounts (id, login, name, person_id, password_hash, password_salt, password_iterations, active, created_at) VALUES ('acc-handler', 'handler', '孙海涛', NULL, 'cc659703032ec4ea30d8a2b001cf2815ef9f9e7a00cb4cba064e23aee2dcfae5', '62f206b984e2154cb9ec120e063658b5', 100000, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, password_hash = excluded.password_hash, password_salt = excluded.password_salt, password_iterations = excluded.password_iterations, active = excluded.active;
+INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-handler', 'department_handler', 'department', 'water') ON CONFLICT DO NOTHING;
+INSERT INTO accounts (id, login, name, person_id, password_hash, password_salt, password_iterations, active, created_at) VALUES ('acc-clerk', 'clerk', '周丽', NULL, 'b59f8bb0ae28fbdeb5d53c66337af2abe5c5b736f73893d9c701c0e05f1fd869', '492c3eed32bfd331070510a1d514c4fd', 100000, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, password_hash = excluded.password_hash, password_salt = excluded.password_salt, password_iterations = excluded.password_iterations, active = excluded.active;
+INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-clerk', 'shop_clerk', 'shop', 'shop-990101001003') ON CONFLICT DO NOTHING;

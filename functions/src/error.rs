@@ -8,11 +8,21 @@ pub enum ApiError {
     #[error("no such route")]
     RouteNotFound,
     #[error("method not allowed")]
-    MethodNotAllowed { allow: &'static str },
+    MethodNotAllowed { allow: String },
     #[error("grid not found")]
     GridNotFound,
     #[error("malformed grid code")]
     GridCodeMalformed,
+    #[error("malformed body: {0}")]
+    BadRequest(String),
+    #[error("bad credentials")]
+    BadCredentials,
+    #[error("not signed in")]
+    NotSignedIn,
+    #[error("foreign origin")]
+    ForeignOrigin,
+    #[error("too many attempts; retry after {retry_after_secs} s")]
+    TooManyAttempts { retry_after_secs: u64 },
     #[error("storage: {0}")]
     Storage(String),
     #[error("encoding: {0}")]
@@ -28,6 +38,11 @@ impl ApiError {
             Self::MethodNotAllowed { .. } => ProblemCode::MethodNotAllowed,
             Self::GridNotFound => ProblemCode::GridNotFound,
             Self::GridCodeMalformed => ProblemCode::GridCodeMalformed,
+            Self::BadRequest(_) => ProblemCode::BadRequest,
+            Self::BadCredentials => ProblemCode::BadCredentials,
+            Self::NotSignedIn => ProblemCode::NotSignedIn,
+            Self::ForeignOrigin => ProblemCode::ForeignOrigin,
+            Self::TooManyAttempts { .. } => ProblemCode::TooManyAttempts,
             Self::Storage(_) | Self::Encode(_) | Self::Worker(_) => ProblemCode::Internal,
         }
     }

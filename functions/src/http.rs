@@ -26,6 +26,14 @@ pub fn json_etag<T: Serialize>(req: &Request, value: &T) -> Result<Response, Api
     Ok(Response::from_bytes(body)?.with_headers(headers))
 }
 
+/// A JSON answer that is never cached (session answers, personal data).
+pub fn json_no_store<T: Serialize>(value: &T) -> Result<Response, ApiError> {
+    let headers = Headers::new();
+    headers.set("Content-Type", JSON)?;
+    headers.set("Cache-Control", "no-store")?;
+    Ok(Response::from_bytes(serde_json::to_vec(value)?)?.with_headers(headers))
+}
+
 /// The one mapping from errors to HTTP problems.
 pub fn problem(err: &ApiError) -> worker::Result<Response> {
     let code = err.code();
@@ -38,6 +46,9 @@ pub fn problem(err: &ApiError) -> worker::Result<Response> {
     headers.set("Cache-Control", "no-store")?;
     if let ApiError::MethodNotAllowed { allow } = err {
         headers.set("Allow", allow)?;
+    }
+    if let ApiError::TooManyAttempts { retry_after_secs } = err {
+        headers.set("Retry-After", &retry_after_secs.to_string())?;
     }
     Ok(Response::from_bytes(body)?
         .with_status(code.status())

@@ -1,38 +1,65 @@
 //! The Wangge API: a Cloudflare Worker serving `/api/v1/*` from D1.
 //! Everything else (the SPA) is served by the assets binding before this code runs.
 
+mod accounts;
+mod crypto;
 mod error;
 mod grids;
 mod http;
+mod routes;
 mod store;
 
 use error::ApiError;
-use worker::{event, Context, Env, Method, Request, Response};
+use routes::Handler;
+use worker::{event, Context, Env, Request, Response};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
-    match route(&req, &env).await {
+    match route(req, &env).await {
         Ok(resp) => Ok(resp),
         Err(err) => http::problem(&err),
     }
 }
 
-/// The route table. Each arm names the methods it accepts so a wrong method is a 405,
-/// not a 404.
-async fn route(req: &Request, env: &Env) -> Result<Response, ApiError> {
+/// Writes must come from our own pages: the `Origin` a browser sends must be ours.
+fn check_origin(req: &Request, url: &worker::Url) -> Result<(), ApiError> {
+    let ours = url.origin().ascii_serialization();
+    match req.headers().get("Origin")? {
+        Some(origin) if origin == ours => Ok(()),
+        _ => Err(ApiError::ForeignOrigin),
+    }
+}
+
+/// Resolves the route (404 / 405), checks the origin of writes, resolves the session and
+/// applies the route's access rule — all before any handler runs.
+async fn route(req: Request, env: &Env) -> Result<Response, ApiError> {
     let url = req.url()?;
     // "/api/v1/…" only: "/api/v1grids" must not match.
     let rest = url
         .path()
         .strip_prefix(wangge_core::API_PREFIX)
-        .and_then(|r| r.strip_prefix('/'))
-        .ok_or(ApiError::RouteNotFound)?;
-    let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
-    let read_only = |m: &Method| matches!(m, Method::Get | Method::Head);
-    match segments.as_slice() {
-        ["grids"] if read_only(&req.method()) => grids::tree(req, env).await,
-        ["grids", code] if read_only(&req.method()) => grids::card(req, env, code).await,
-        ["grids"] | ["grids", _] => Err(ApiError::MethodNotAllowed { allow: "GET, HEAD" }),
-        _ => Err(ApiError::RouteNotFound),
+        .filter(|r| r.starts_with('/'))
+        .ok_or(ApiError::RouteNotFound)?
+        .to_owned();
+    let method = req.method().to_string();
+    let (route, params) = routes::resolve(&method, &rest)?;
+    if routes::is_write(&method) {
+        check_origin(&req, &url)?;
+    }
+    let store = store::Store::new(env)?;
+    let session = accounts::session(&req, &store).await?;
+    routes::authorize(route.access, session.is_some())?;
+    let param = |i: usize| params.get(i).map(String::as_str).unwrap_or_default();
+    match (route.handler, &session) {
+        (Handler::GridTree, _) => grids::tree(&req, env).await,
+        (Handler::GridCard, _) => grids::card(&req, env, param(0)).await,
+        (Handler::SignIn, _) => accounts::sign_in(req, env).await,
+        (Handler::SignOut, Some(s)) => accounts::sign_out(s, env).await,
+        (Handler::SignOutEverywhere, Some(s)) => accounts::sign_out_everywhere(s, env).await,
+        (Handler::Me, Some(s)) => accounts::whoami(s, env).await,
+        // `authorize` let a signed-in-only route through without a session: impossible.
+        (Handler::SignOut | Handler::SignOutEverywhere | Handler::Me, None) => {
+            Err(ApiError::NotSignedIn)
+        }
     }
 }

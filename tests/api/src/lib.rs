@@ -14,6 +14,9 @@ pub struct Reply {
     pub etag: Option<String>,
     pub content_type: Option<String>,
     pub allow: Option<String>,
+    pub retry_after: Option<String>,
+    pub cache_control: Option<String>,
+    pub set_cookie: Vec<String>,
     pub body: String,
 }
 
@@ -39,12 +42,37 @@ impl Api {
     }
 
     pub fn request(&self, method: &str, path: &str, if_none_match: Option<&str>) -> Reply {
+        let headers: Vec<(&str, String)> = if_none_match
+            .map(|t| ("If-None-Match", t.to_owned()))
+            .into_iter()
+            .collect();
+        self.send(method, path, &headers, None)
+    }
+
+    /// The Worker's own origin, as our pages send it on writes.
+    pub fn origin(&self) -> &str {
+        &self.base
+    }
+
+    /// Any request: extra headers, an optional JSON body.
+    pub fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, String)],
+        body: Option<&str>,
+    ) -> Reply {
         let url = format!("{}{}", self.base, path);
         let mut req = ureq::http::Request::builder().method(method).uri(&url);
-        if let Some(tag) = if_none_match {
-            req = req.header("If-None-Match", tag);
+        for (k, v) in headers {
+            req = req.header(*k, v);
         }
-        let req = req.body(()).expect("valid request");
+        if body.is_some() {
+            req = req.header("Content-Type", "application/json");
+        }
+        let req = req
+            .body(body.unwrap_or_default().to_owned())
+            .expect("valid request");
         let mut resp = self
             .agent
             .run(req)
@@ -56,6 +84,13 @@ impl Api {
                 .map(str::to_owned)
         };
         let (etag, content_type, allow) = (header("etag"), header("content-type"), header("allow"));
+        let (retry_after, cache_control) = (header("retry-after"), header("cache-control"));
+        let set_cookie = resp
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_owned))
+            .collect();
         let status = resp.status().as_u16();
         let body = resp.body_mut().read_to_string().unwrap_or_default();
         Reply {
@@ -63,13 +98,61 @@ impl Api {
             etag,
             content_type,
             allow,
+            retry_after,
+            cache_control,
+            set_cookie,
             body,
         }
+    }
+
+    /// `POST /api/v1/session` from our own origin, as a client at `address` (wrangler
+    /// passes `CF-Connecting-IP` through locally; tests use distinct addresses so their
+    /// failures never throttle each other).
+    pub fn sign_in(&self, login: &str, password: &str, address: &str) -> Reply {
+        let body = serde_json::json!({ "login": login, "password": password }).to_string();
+        self.send(
+            "POST",
+            "/api/v1/session",
+            &[
+                ("Origin", self.base.clone()),
+                ("CF-Connecting-IP", address.to_owned()),
+            ],
+            Some(&body),
+        )
+    }
+
+    /// Signs in and returns the `Cookie` header value for the new session.
+    pub fn session(&self, login: &str, address: &str) -> String {
+        let r = self.sign_in(login, DEMO_PASSWORD, address);
+        assert_eq!(r.status, 200, "sign in as {login}: {}", r.body);
+        session_cookie(&r).unwrap_or_else(|| panic!("no session cookie for {login}"))
+    }
+
+    /// A request carrying a session cookie (and our Origin, as our pages send it).
+    pub fn as_user(&self, method: &str, path: &str, cookie: &str) -> Reply {
+        self.send(
+            method,
+            path,
+            &[("Cookie", cookie.to_owned()), ("Origin", self.base.clone())],
+            None,
+        )
     }
 
     pub fn get(&self, path: &str) -> Reply {
         self.request("GET", path, None)
     }
+}
+
+/// The demo accounts' password (demo seed only).
+pub const DEMO_PASSWORD: &str = "wangge-demo";
+
+/// `name=value` of the session cookie a reply sets (empty value: removed).
+pub fn session_cookie(r: &Reply) -> Option<String> {
+    r.set_cookie
+        .iter()
+        .find(|c| c.starts_with("wangge_session="))
+        .and_then(|c| c.split(';').next())
+        .map(str::to_owned)
 }
 
 /// Every phone number in the demo seed, unmasked, read from the seed file itself.

@@ -1,21 +1,16 @@
-//! Storage: the only module that speaks SQL (D1 today). Handlers see domain types;
-//! swapping the database means rewriting this file and the migrations, nothing else.
+//! Storage for the grid directory.
 
+use super::{storage, Store};
 use crate::error::ApiError;
 use serde::Deserialize;
 use wangge_core::grids::{GridCode, GridKind, GridLevel, GridNode, Role};
 use wasm_bindgen::JsValue;
-use worker::{D1Database, Env};
 
 /// Page size of keyset-paginated list reads.
 const PAGE: u32 = 500;
 /// A township has a few hundred grids; a county a few thousand. Past this the tree
 /// endpoint must itself become paginated (and D1 allows 50 queries per request).
 const MAX_PAGES: usize = 20;
-
-pub struct Store {
-    db: D1Database,
-}
 
 /// A person as stored, phone unmasked: never serialise this to a client.
 pub struct StoredPerson {
@@ -80,17 +75,7 @@ impl GridRow {
     }
 }
 
-fn storage(e: worker::Error) -> ApiError {
-    ApiError::Storage(e.to_string())
-}
-
 impl Store {
-    pub fn new(env: &Env) -> Result<Self, ApiError> {
-        Ok(Store {
-            db: env.d1("DB").map_err(storage)?,
-        })
-    }
-
     /// The whole tree in code order, read in keyset pages over the primary key.
     pub async fn all_grids(&self) -> Result<Vec<GridNode>, ApiError> {
         let mut out = Vec::new();

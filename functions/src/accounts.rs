@@ -1,0 +1,200 @@
+//! Signing in and out, and who is acting: sessions are random 256-bit tokens in an
+//! `HttpOnly` cookie, stored only as their SHA-256; staff sessions slide to 30 days.
+
+use crate::crypto::{constant_time_eq, hex, pbkdf2, random_bytes, sha256_hex, unhex};
+use crate::error::ApiError;
+use crate::http::json_no_store;
+use crate::store::{Store, StoredAccount};
+use wangge_core::accounts::{Me, SignIn, PBKDF2_ITERATIONS};
+use worker::{Date, Env, Request, Response};
+
+const COOKIE: &str = "wangge_session";
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+/// Staff sessions last this long after their last use.
+const SESSION_MS: i64 = 30 * DAY_MS;
+/// Failed sign-ins are counted over this window…
+const THROTTLE_WINDOW_MS: i64 = 15 * 60 * 1000;
+/// …per account, and per client address.
+const MAX_FAILURES_PER_LOGIN: usize = 5;
+const MAX_FAILURES_PER_ADDRESS: usize = 20;
+
+/// A request's live session.
+pub struct Session {
+    pub account_id: String,
+    token_hash: String,
+}
+
+fn now() -> i64 {
+    Date::now().as_millis() as i64
+}
+
+/// The session cookie's token, if the request carries one.
+fn token(req: &Request) -> Option<String> {
+    let cookies = req.headers().get("Cookie").ok().flatten()?;
+    cookies.split(';').find_map(|c| {
+        let (k, v) = c.trim().split_once('=')?;
+        (k == COOKIE && v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| v.to_owned())
+    })
+}
+
+/// Resolves the request's session, sliding its expiry once a day of use.
+pub async fn session(req: &Request, store: &Store) -> Result<Option<Session>, ApiError> {
+    let Some(token) = token(req) else {
+        return Ok(None);
+    };
+    let token_hash = sha256_hex(token.as_bytes()).await?;
+    let now = now();
+    let Some((account_id, expires)) = store.session(&token_hash, now).await? else {
+        return Ok(None);
+    };
+    if expires - now < SESSION_MS - DAY_MS {
+        store.extend_session(&token_hash, now + SESSION_MS).await?;
+    }
+    Ok(Some(Session {
+        account_id,
+        token_hash,
+    }))
+}
+
+/// The client's address: Cloudflare sets `CF-Connecting-IP` (locally a client can set it).
+fn client_address(req: &Request) -> String {
+    req.headers()
+        .get("CF-Connecting-IP")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// 429 while `key` has `max` failures inside the window; the wait is until the oldest
+/// failure that keeps it there leaves the window.
+async fn throttle(store: &Store, key: &str, max: usize, now: i64) -> Result<(), ApiError> {
+    let failures = store
+        .failures_since(key, now - THROTTLE_WINDOW_MS, 100)
+        .await?;
+    if failures.len() >= max {
+        let freeing = failures[failures.len() - max];
+        let wait_ms = (freeing + THROTTLE_WINDOW_MS - now).max(1000);
+        return Err(ApiError::TooManyAttempts {
+            retry_after_secs: (wait_ms as u64).div_ceil(1000),
+        });
+    }
+    Ok(())
+}
+
+async fn password_matches(account: &StoredAccount, password: &str) -> Result<bool, ApiError> {
+    let (Some(hash), Some(salt), Some(iterations)) = (
+        account.password_hash.as_deref(),
+        account.password_salt.as_deref(),
+        account.password_iterations,
+    ) else {
+        return Ok(false);
+    };
+    let (Some(hash), Some(salt)) = (unhex(hash), unhex(salt)) else {
+        return Err(ApiError::Storage(format!(
+            "account {}: bad hash",
+            account.id
+        )));
+    };
+    Ok(constant_time_eq(
+        &pbkdf2(password, &salt, iterations).await?,
+        &hash,
+    ))
+}
+
+async fn me(store: &Store, account: StoredAccount) -> Result<Me, ApiError> {
+    Ok(Me {
+        roles: store.roles_of(&account.id).await?,
+        login: account.login,
+        name: account.name,
+        household: None,
+    })
+}
+
+fn session_cookie(token: &str, max_age_secs: i64) -> String {
+    format!("{COOKIE}={token}; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age={max_age_secs}")
+}
+
+/// `POST /api/v1/session` with `{login, password}`.
+pub async fn sign_in(mut req: Request, env: &Env) -> Result<Response, ApiError> {
+    let body: SignIn = req
+        .json()
+        .await
+        .map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    let store = Store::new(env)?;
+    let now = now();
+    let login_key = format!("login:{}", body.login.trim());
+    let address_key = format!("addr:{}", client_address(&req));
+    throttle(&store, &address_key, MAX_FAILURES_PER_ADDRESS, now).await?;
+    throttle(&store, &login_key, MAX_FAILURES_PER_LOGIN, now).await?;
+
+    let account = store.account_by_login(body.login.trim()).await?;
+    let ok = match &account {
+        Some(a) => password_matches(a, &body.password).await?,
+        None => {
+            // The same work either way: the answer's timing must not tell whether the
+            // login exists.
+            pbkdf2(&body.password, &[0u8; 16], PBKDF2_ITERATIONS).await?;
+            false
+        }
+    };
+    let account = match (ok, account) {
+        (true, Some(a)) => a,
+        _ => {
+            let id = hex(&random_bytes(8)?);
+            store
+                .record_failure(
+                    &[login_key, address_key],
+                    now,
+                    &id,
+                    now - THROTTLE_WINDOW_MS,
+                )
+                .await?;
+            return Err(ApiError::BadCredentials);
+        }
+    };
+    store.clear_failures(&login_key).await?;
+
+    let token = hex(&random_bytes(32)?);
+    let token_hash = sha256_hex(token.as_bytes()).await?;
+    store
+        .create_session(&token_hash, &account.id, now, now + SESSION_MS)
+        .await?;
+    let resp = json_no_store(&me(&store, account).await?)?;
+    resp.headers()
+        .append("Set-Cookie", &session_cookie(&token, SESSION_MS / 1000))?;
+    Ok(resp)
+}
+
+/// 204, and the cookie removed from this browser.
+fn signed_out() -> Result<Response, ApiError> {
+    let resp = Response::empty()?.with_status(204);
+    resp.headers().set("Cache-Control", "no-store")?;
+    resp.headers()
+        .append("Set-Cookie", &session_cookie("", 0))?;
+    Ok(resp)
+}
+
+/// `DELETE /api/v1/session`: this device.
+pub async fn sign_out(session: &Session, env: &Env) -> Result<Response, ApiError> {
+    Store::new(env)?.delete_session(&session.token_hash).await?;
+    signed_out()
+}
+
+/// `DELETE /api/v1/sessions`: every device.
+pub async fn sign_out_everywhere(session: &Session, env: &Env) -> Result<Response, ApiError> {
+    Store::new(env)?
+        .delete_sessions_of(&session.account_id)
+        .await?;
+    signed_out()
+}
+
+/// `GET /api/v1/me`.
+pub async fn whoami(session: &Session, env: &Env) -> Result<Response, ApiError> {
+    let store = Store::new(env)?;
+    let account = store
+        .account_by_id(&session.account_id)
+        .await?
+        .ok_or(ApiError::NotSignedIn)?;
+    json_no_store(&me(&store, account).await?)
+}

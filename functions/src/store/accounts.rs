@@ -1,0 +1,238 @@
+//! Storage for accounts, their roles, sessions and sign-in throttling.
+
+use super::{storage, Store};
+use crate::error::ApiError;
+use serde::Deserialize;
+use wangge_core::accounts::{AccountRole, RoleGrant, Scope};
+use wasm_bindgen::JsValue;
+
+/// An account as stored, password hash included: never serialise this to a client.
+#[derive(Deserialize)]
+pub struct StoredAccount {
+    pub id: String,
+    pub login: String,
+    pub name: String,
+    pub password_hash: Option<String>,
+    pub password_salt: Option<String>,
+    pub password_iterations: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct RoleRow {
+    role: String,
+    scope_kind: String,
+    scope_id: String,
+}
+
+#[derive(Deserialize)]
+struct SessionRow {
+    account_id: String,
+    expires_at: f64,
+}
+
+#[derive(Deserialize)]
+struct AtRow {
+    at: f64,
+}
+
+const ACCOUNT_COLUMNS: &str = "id, login, name, password_hash, password_salt, password_iterations";
+
+/// Timestamps are UTC milliseconds; bound as f64 (D1 rejects BigInt), exact below 2^53.
+fn ms(t: i64) -> JsValue {
+    JsValue::from(t as f64)
+}
+
+impl Store {
+    async fn first_account(
+        &self,
+        column: &str,
+        value: &str,
+    ) -> Result<Option<StoredAccount>, ApiError> {
+        self.db
+            .prepare(format!(
+                "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE {column} = ?1 AND active = 1"
+            ))
+            .bind(&[value.into()])
+            .map_err(storage)?
+            .first::<StoredAccount>(None)
+            .await
+            .map_err(storage)
+    }
+
+    /// An active account by its login (the `login` UNIQUE index).
+    pub async fn account_by_login(&self, login: &str) -> Result<Option<StoredAccount>, ApiError> {
+        self.first_account("login", login).await
+    }
+
+    /// An active account by id (primary key).
+    pub async fn account_by_id(&self, id: &str) -> Result<Option<StoredAccount>, ApiError> {
+        self.first_account("id", id).await
+    }
+
+    /// The roles an account holds (a range of the primary key).
+    pub async fn roles_of(&self, account_id: &str) -> Result<Vec<RoleGrant>, ApiError> {
+        let rows: Vec<RoleRow> = self
+            .db
+            .prepare(
+                "SELECT role, scope_kind, scope_id FROM account_roles WHERE account_id = ?1 \
+                 ORDER BY role, scope_kind, scope_id LIMIT 100",
+            )
+            .bind(&[account_id.into()])
+            .map_err(storage)?
+            .all()
+            .await
+            .map_err(storage)?
+            .results()
+            .map_err(storage)?;
+        rows.into_iter()
+            .map(|r| {
+                let role = AccountRole::parse(&r.role)
+                    .ok_or_else(|| ApiError::Storage(format!("bad role {}", r.role)))?;
+                let scope = match r.scope_kind.as_str() {
+                    "grid" => Scope::Grid(r.scope_id),
+                    "department" => Scope::Department(r.scope_id),
+                    "shop" => Scope::Shop(r.scope_id),
+                    other => return Err(ApiError::Storage(format!("bad scope kind {other}"))),
+                };
+                Ok(RoleGrant { role, scope })
+            })
+            .collect()
+    }
+
+    /// When each failure under `key` since `since` happened, oldest first (bounded: the
+    /// throttle only needs to know whether the limit is reached).
+    pub async fn failures_since(
+        &self,
+        key: &str,
+        since: i64,
+        limit: u32,
+    ) -> Result<Vec<i64>, ApiError> {
+        let rows: Vec<AtRow> = self
+            .db
+            .prepare(
+                "SELECT at FROM sign_in_failures WHERE key = ?1 AND at > ?2 ORDER BY at LIMIT ?3",
+            )
+            .bind(&[key.into(), ms(since), JsValue::from(limit)])
+            .map_err(storage)?
+            .all()
+            .await
+            .map_err(storage)?
+            .results()
+            .map_err(storage)?;
+        Ok(rows.into_iter().map(|r| r.at as i64).collect())
+    }
+
+    /// Records one failed attempt under each key, and forgets failures older than `expired`.
+    pub async fn record_failure(
+        &self,
+        keys: &[String],
+        at: i64,
+        id: &str,
+        expired: i64,
+    ) -> Result<(), ApiError> {
+        let mut stmts = Vec::new();
+        for key in keys {
+            stmts.push(
+                self.db
+                    .prepare("INSERT INTO sign_in_failures (key, at, id) VALUES (?1, ?2, ?3)")
+                    .bind(&[key.as_str().into(), ms(at), id.into()])
+                    .map_err(storage)?,
+            );
+            stmts.push(
+                self.db
+                    .prepare("DELETE FROM sign_in_failures WHERE key = ?1 AND at <= ?2")
+                    .bind(&[key.as_str().into(), ms(expired)])
+                    .map_err(storage)?,
+            );
+        }
+        self.db.batch(stmts).await.map_err(storage)?;
+        Ok(())
+    }
+
+    /// A successful sign-in clears the account's failures (not the address's).
+    pub async fn clear_failures(&self, key: &str) -> Result<(), ApiError> {
+        self.db
+            .prepare("DELETE FROM sign_in_failures WHERE key = ?1")
+            .bind(&[key.into()])
+            .map_err(storage)?
+            .run()
+            .await
+            .map_err(storage)?;
+        Ok(())
+    }
+
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        account_id: &str,
+        now: i64,
+        expires: i64,
+    ) -> Result<(), ApiError> {
+        self.db
+            .prepare(
+                "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) \
+                 VALUES (?1, ?2, ?3, ?4)",
+            )
+            .bind(&[token_hash.into(), account_id.into(), ms(now), ms(expires)])
+            .map_err(storage)?
+            .run()
+            .await
+            .map_err(storage)?;
+        Ok(())
+    }
+
+    /// The account of a live session, and when the session ends.
+    pub async fn session(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<Option<(String, i64)>, ApiError> {
+        let row = self
+            .db
+            .prepare(
+                "SELECT s.account_id, s.expires_at FROM sessions s \
+                 JOIN accounts a ON a.id = s.account_id \
+                 WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.active = 1",
+            )
+            .bind(&[token_hash.into(), ms(now)])
+            .map_err(storage)?
+            .first::<SessionRow>(None)
+            .await
+            .map_err(storage)?;
+        Ok(row.map(|r| (r.account_id, r.expires_at as i64)))
+    }
+
+    pub async fn extend_session(&self, token_hash: &str, expires: i64) -> Result<(), ApiError> {
+        self.db
+            .prepare("UPDATE sessions SET expires_at = ?2 WHERE token_hash = ?1")
+            .bind(&[token_hash.into(), ms(expires)])
+            .map_err(storage)?
+            .run()
+            .await
+            .map_err(storage)?;
+        Ok(())
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> Result<(), ApiError> {
+        self.db
+            .prepare("DELETE FROM sessions WHERE token_hash = ?1")
+            .bind(&[token_hash.into()])
+            .map_err(storage)?
+            .run()
+            .await
+            .map_err(storage)?;
+        Ok(())
+    }
+
+    /// Signs an account out everywhere (the `sessions_by_account` index).
+    pub async fn delete_sessions_of(&self, account_id: &str) -> Result<(), ApiError> {
+        self.db
+            .prepare("DELETE FROM sessions WHERE account_id = ?1")
+            .bind(&[account_id.into()])
+            .map_err(storage)?
+            .run()
+            .await
+            .map_err(storage)?;
+        Ok(())
+    }
+}
