@@ -34,6 +34,19 @@ pub fn json_no_store<T: Serialize>(value: &T) -> Result<Response, ApiError> {
     Ok(Response::from_bytes(serde_json::to_vec(value)?)?.with_headers(headers))
 }
 
+/// Security headers on every API answer (the SPA's assets get theirs from `public/_headers`).
+pub fn secure(mut resp: Response) -> worker::Result<Response> {
+    let h = resp.headers_mut();
+    h.set(
+        "Content-Security-Policy",
+        "default-src 'none'; frame-ancestors 'none'",
+    )?;
+    h.set("X-Content-Type-Options", "nosniff")?;
+    h.set("Referrer-Policy", "no-referrer")?;
+    h.set("X-Frame-Options", "DENY")?;
+    Ok(resp)
+}
+
 /// The one mapping from errors to HTTP problems.
 pub fn problem(err: &ApiError) -> worker::Result<Response> {
     let code = err.code();

@@ -15,10 +15,11 @@ use worker::{event, Context, Env, Request, Response};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
-    match route(req, &env).await {
-        Ok(resp) => Ok(resp),
-        Err(err) => http::problem(&err),
-    }
+    let resp = match route(req, &env).await {
+        Ok(resp) => resp,
+        Err(err) => http::problem(&err)?,
+    };
+    http::secure(resp)
 }
 
 /// Writes must come from our own pages: the `Origin` a browser sends must be ours.

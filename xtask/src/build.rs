@@ -220,7 +220,10 @@ pub fn shell_files(dist: &Path) -> Result<Vec<String>> {
             std::fs::read_dir(dir).map_err(|e| format!("{}: {e} (build first)", dir.display()))?;
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || (prefix.is_empty() && name == "sw.js") {
+            // Dotfiles, the service worker itself, and the asset server's configuration
+            // (`_headers`) are not files a page loads.
+            let config = prefix.is_empty() && (name == "sw.js" || name == "_headers");
+            if name.starts_with('.') || config {
                 continue;
             }
             let rel = format!("{prefix}{name}");

@@ -17,6 +17,8 @@ pub struct Reply {
     pub retry_after: Option<String>,
     pub cache_control: Option<String>,
     pub set_cookie: Vec<String>,
+    /// Every header, as (name, value).
+    pub headers: Vec<(String, String)>,
     pub body: String,
 }
 
@@ -91,9 +93,15 @@ impl Api {
             .iter()
             .filter_map(|v| v.to_str().ok().map(str::to_owned))
             .collect();
+        let headers = resp
+            .headers()
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
+            .collect();
         let status = resp.status().as_u16();
         let body = resp.body_mut().read_to_string().unwrap_or_default();
         Reply {
+            headers,
             status,
             etag,
             content_type,
