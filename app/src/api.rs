@@ -73,6 +73,62 @@ async fn fetch(path: &str, etag: Option<&str>) -> Result<Fetched, AppError> {
     Ok(Fetched::Body { etag, text })
 }
 
+/// The error a non-2xx answer stands for: its JSON problem, with 429's wait.
+async fn problem_of(resp: &gloo_net::http::Response) -> AppError {
+    let status = resp.status();
+    let text = resp.text().await.unwrap_or_default();
+    match serde_json::from_str::<Problem>(&text) {
+        Ok(_) if status == 429 => AppError::TooManyAttempts {
+            wait_secs: resp
+                .headers()
+                .get("Retry-After")
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(900),
+        },
+        Ok(problem) => AppError::Problem { status, problem },
+        Err(_) => AppError::Decode(format!("HTTP {status}")),
+    }
+}
+
+/// A request that needs the network now (signing in, signing out): never queued, never
+/// cached. `Ok(None)` for an answer without a body (204).
+pub async fn send<B, T>(method: &str, path: &str, body: Option<&B>) -> Result<Option<T>, AppError>
+where
+    B: serde::Serialize,
+    T: DeserializeOwned,
+{
+    use gloo_net::http::{Method, RequestBuilder};
+    let method = match method {
+        "POST" => Method::POST,
+        "DELETE" => Method::DELETE,
+        "PUT" => Method::PUT,
+        _ => Method::GET,
+    };
+    let builder = RequestBuilder::new(path)
+        .method(method)
+        .cache(web_sys::RequestCache::NoStore)
+        .header("Accept", "application/json");
+    let request = match body {
+        Some(b) => builder
+            .json(b)
+            .map_err(|e| AppError::Decode(e.to_string()))?,
+        None => builder
+            .build()
+            .map_err(|e| AppError::Decode(e.to_string()))?,
+    };
+    let resp = request.send().await.map_err(|_| AppError::Offline)?;
+    if !resp.ok() {
+        return Err(problem_of(&resp).await);
+    }
+    if resp.status() == 204 {
+        return Ok(None);
+    }
+    let text = resp.text().await.map_err(|_| AppError::Offline)?;
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|e| AppError::Decode(e.to_string()))
+}
+
 /// A reactive, offline-first read of `path`, re-run whenever `path` changes.
 pub fn load<T>(path: impl Fn() -> String + 'static) -> ReadSignal<Loaded<T>>
 where

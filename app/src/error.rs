@@ -12,6 +12,9 @@ pub enum AppError {
     /// The server answered with a JSON problem (and this HTTP status).
     #[error("{} (HTTP {status})", problem.message_en)]
     Problem { status: u16, problem: Problem },
+    /// Too many failed attempts: try again after this many seconds (from `Retry-After`).
+    #[error("too many attempts; wait {wait_secs} s")]
+    TooManyAttempts { wait_secs: u32 },
     /// The server answered with something we could not read.
     #[error("unreadable response: {0}")]
     Decode(String),
@@ -35,7 +38,7 @@ impl AppError {
             AppError::Problem {
                 status: 400..=499,
                 ..
-            }
+            } | AppError::TooManyAttempts { .. }
         )
     }
 
@@ -50,6 +53,18 @@ impl AppError {
                 .to_owned(),
             AppError::Problem { problem: p, .. } => {
                 s.lang.get().pick(&p.message_zh, &p.message_en).to_owned()
+            }
+            AppError::TooManyAttempts { wait_secs } => {
+                let minutes = wait_secs.div_ceil(60).max(1);
+                match s.lang.get() {
+                    crate::i18n::Lang::Zh => {
+                        format!("尝试次数太多，为了账号安全，请{minutes}分钟后再试。")
+                    }
+                    crate::i18n::Lang::En => format!(
+                        "Too many attempts. For your account's safety, try again in {minutes} minute{}.",
+                        if minutes == 1 { "" } else { "s" }
+                    ),
+                }
             }
             AppError::Decode(_) => s
                 .t(

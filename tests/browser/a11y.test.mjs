@@ -28,6 +28,7 @@ const PAGES = [
     ["malformed grid code", "/g/abc", ".error-box"],
     ["unknown grid", "/g/990101001001999", ".error-box"],
     ["unknown page", "/no/such/page", ".empty h1"],
+    ["staff sign-in", "/account", "[data-testid=sign-in]"],
 ];
 
 test("no serious or critical axe violations on any page, in normal and elderly mode", async () => {

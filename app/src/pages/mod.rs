@@ -1,8 +1,14 @@
 //! The shell (top bar, navigation, settings) and one module per route.
 
+mod account;
 pub mod grids;
 mod home;
 mod lazy;
+
+lazy::lazy_route!(
+    /// `/account`: staff sign-in, then who is signed in; its own chunk.
+    AccountRoute => account_page, super::account::Account
+);
 
 use crate::api::SyncState;
 use crate::settings::Settings;
@@ -24,6 +30,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=home::Home/>
                     <Route path=path!("/grids") view={Lazy::<grids::DirectoryRoute>::new()}/>
                     <Route path=path!("/g/:code") view=grids::Card/>
+                    <Route path=path!("/account") view={Lazy::<AccountRoute>::new()}/>
                 </Routes>
             </main>
             <BottomNav/>
@@ -42,6 +49,9 @@ fn TopBar() -> impl IntoView {
         <header class="topbar no-print">
             <A href="/" attr:class="brand">{move || s.t("网格通", "Wangge")}</A>
             <div class="topbar-actions">
+                <A href="/account" attr:class="chip" attr:data-testid="account-link">
+                    {move || s.t("账号", "Account")}
+                </A>
                 // The visible text starts the accessible name (WCAG 2.5.3 label in name).
                 <button
                     class="chip"

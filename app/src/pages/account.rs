@@ -1,0 +1,184 @@
+//! `/account` (lazy): staff sign in with login and password; once signed in, who they are,
+//! the roles they hold and where, and signing out on this phone or on every device.
+//! Signing in needs the network: it is never queued.
+
+use crate::api::send;
+use crate::error::{AppError, ErrorMessage};
+use crate::settings::Settings;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wangge_core::accounts::{Me, RoleGrant, Scope, SignIn};
+
+const ME: &str = "/api/v1/me";
+const SESSION: &str = "/api/v1/session";
+const SESSIONS: &str = "/api/v1/sessions";
+
+#[component]
+pub fn Account() -> impl IntoView {
+    let s = Settings::get();
+    let me = RwSignal::new(None::<Me>);
+    let checked = RwSignal::new(false);
+    let error = RwSignal::new(None::<AppError>);
+    spawn_local(async move {
+        match send::<(), Me>("GET", ME, None).await {
+            Ok(m) => {
+                me.try_set(m);
+            }
+            // 401: nobody is signed in on this phone.
+            Err(e) if e.is_client_error() => {}
+            Err(e) => {
+                error.try_set(Some(e));
+            }
+        }
+        checked.try_set(true);
+    });
+    view! {
+        <section class="account">
+            <h1>{move || if me.with(Option::is_some) { s.t("我的账号", "My account") } else { s.t("工作人员登录", "Staff sign-in") }}</h1>
+            <Show when=move || !checked.get()>
+                <p class="loading" role="status">{move || s.t("正在查看登录状态…", "Checking who is signed in…")}</p>
+            </Show>
+            {move || error.get().map(|e| view! { <Failure error=e/> })}
+            {move || match me.get() {
+                Some(m) => view! { <Profile me=m signed_in=me error/> }.into_any(),
+                None if checked.get() => view! { <SignInForm signed_in=me error/> }.into_any(),
+                None => ().into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Errors here are about an action that needs the network, not a page to read offline.
+#[component]
+fn Failure(error: AppError) -> impl IntoView {
+    let s = Settings::get();
+    if error == AppError::Offline {
+        return view! {
+            <div class="error-box" role="alert">
+                <p>{move || s.t("登录和退出需要网络，请连上网络后再试。", "Signing in and out needs the network; connect and try again.")}</p>
+            </div>
+        }
+        .into_any();
+    }
+    view! { <ErrorMessage error/> }.into_any()
+}
+
+#[component]
+fn SignInForm(signed_in: RwSignal<Option<Me>>, error: RwSignal<Option<AppError>>) -> impl IntoView {
+    let s = Settings::get();
+    let login = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        let body = SignIn {
+            login: login.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+        };
+        spawn_local(async move {
+            match send::<SignIn, Me>("POST", SESSION, Some(&body)).await {
+                Ok(m) => {
+                    signed_in.try_set(m);
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+            password.try_set(String::new());
+            pending.try_set(false);
+        });
+    };
+    view! {
+        <form class="form" data-testid="sign-in" on:submit=submit>
+            <p class="lead">{move || s.t("网格员、调度员、部门和管理人员请用工作账号登录。居民不需要密码，请找网格员扫码开通。", "Staff sign in with their work account. Residents need no password: ask your grid worker for an activation code.")}</p>
+            <label class="field">
+                <span>{move || s.t("账号", "Login")}</span>
+                <input name="login" autocomplete="username" required
+                    prop:value=move || login.get()
+                    on:input=move |ev| login.set(event_target_value(&ev))/>
+            </label>
+            <label class="field">
+                <span>{move || s.t("密码", "Password")}</span>
+                <input name="password" type="password" autocomplete="current-password" required
+                    prop:value=move || password.get()
+                    on:input=move |ev| password.set(event_target_value(&ev))/>
+            </label>
+            <button class="button" type="submit" disabled=move || pending.get()>
+                {move || if pending.get() { s.t("正在登录…", "Signing in…") } else { s.t("登录", "Sign in") }}
+            </button>
+        </form>
+    }
+}
+
+fn scope_text(s: Settings, scope: &Scope) -> String {
+    match scope {
+        Scope::Grid(code) => format!("{}{code}", s.t("网格 ", "grid ")),
+        Scope::Department(id) => format!("{}{id}", s.t("部门 ", "department ")),
+        Scope::Shop(id) => format!("{}{id}", s.t("积分超市 ", "shop ")),
+    }
+}
+
+#[component]
+fn Profile(
+    me: Me,
+    signed_in: RwSignal<Option<Me>>,
+    error: RwSignal<Option<AppError>>,
+) -> impl IntoView {
+    let s = Settings::get();
+    let pending = RwSignal::new(false);
+    let sign_out = move |path: &'static str| {
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match send::<(), ()>("DELETE", path, None).await {
+                Ok(_) => {
+                    signed_in.try_set(None);
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+            pending.try_set(false);
+        });
+    };
+    let everywhere = move |_| {
+        let sure = window()
+            .confirm_with_message(s.t(
+                "要在所有手机和电脑上退出这个账号吗？每台设备都要重新登录。",
+                "Sign this account out on every phone and computer? Each will need to sign in again.",
+            ))
+            .unwrap_or(false);
+        if sure {
+            sign_out(SESSIONS);
+        }
+    };
+    let roles = me.roles.clone();
+    view! {
+        <div class="profile" data-testid="profile">
+            <p class="person-name" data-testid="me-name">{me.name.clone()}</p>
+            <p class="muted">{move || s.t("账号：", "Login: ")}{me.login.clone()}</p>
+            <ul class="roles">
+                {roles.into_iter().map(|RoleGrant { role, scope }| view! {
+                    <li>
+                        <span class="tag">{move || s.t(role.label_zh(), role.label_en())}</span>
+                        " "
+                        <span>{move || scope_text(s, &scope)}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <p class="actions">
+                <button class="button" data-testid="sign-out" disabled=move || pending.get() on:click=move |_| sign_out(SESSION)>
+                    {move || s.t("退出登录", "Sign out")}
+                </button>
+                <button class="button secondary" data-testid="sign-out-everywhere" disabled=move || pending.get() on:click=everywhere>
+                    {move || s.t("在所有设备上退出", "Sign out everywhere")}
+                </button>
+            </p>
+        </div>
+    }
+}
