@@ -24,11 +24,19 @@ pub enum AppError {
 }
 
 impl AppError {
-    /// The server says the thing asked for no longer exists (404 other than an unknown
-    /// route, which an old app could meet after an API change; or 410).
+    /// The server says the thing asked for no longer exists or may no longer be seen
+    /// (404 other than an unknown route, which an old app could meet after an API change;
+    /// 401, 403, 410): the saved copy goes too.
     pub fn is_gone(&self) -> bool {
-        matches!(self, AppError::Problem { status: 410, .. })
-            || matches!(self, AppError::Problem { status: 404, problem } if problem.code != ProblemCode::RouteNotFound)
+        // 401/403: not (or no longer) allowed to see it — a shared phone must not keep
+        // showing someone's household after they signed out.
+        matches!(
+            self,
+            AppError::Problem {
+                status: 401 | 403 | 410,
+                ..
+            }
+        ) || matches!(self, AppError::Problem { status: 404, problem } if problem.code != ProblemCode::RouteNotFound)
     }
 
     /// The server says the thing asked for does not exist or cannot (a 4xx): retrying won't help.

@@ -139,6 +139,87 @@ pub struct HouseholdRef {
     pub id: String,
 }
 
+/// A member's place in the household.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    Head,
+    Spouse,
+    Child,
+    Parent,
+    Grandchild,
+    Sibling,
+    Other,
+}
+
+impl Relation {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::Head => "户主",
+            Self::Spouse => "配偶",
+            Self::Child => "子女",
+            Self::Parent => "父母",
+            Self::Grandchild => "孙辈",
+            Self::Sibling => "兄弟姐妹",
+            Self::Other => "其他",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Head => "Head",
+            Self::Spouse => "Spouse",
+            Self::Child => "Child",
+            Self::Parent => "Parent",
+            Self::Grandchild => "Grandchild",
+            Self::Sibling => "Sibling",
+            Self::Other => "Other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub id: String,
+    pub name: String,
+    pub relation: Relation,
+    pub phone: Option<String>,
+}
+
+/// `GET /api/v1/households/{id}`: for its own members and staff whose scope covers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Household {
+    pub id: String,
+    pub grid_code: String,
+    pub address: String,
+    pub members: Vec<Member>,
+}
+
+/// `POST /api/v1/households/{id}/activations`: a one-time way onto a resident's phone —
+/// a link (shown as a QR code) or a short code to read aloud; valid until `expires_at`
+/// (UTC milliseconds).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activation {
+    pub url: String,
+    pub code: String,
+    pub expires_at: i64,
+}
+
+/// `POST /api/v1/activations`: the short code, or the token from the link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Redeem {
+    pub code: String,
+}
+
+/// An activation lasts 72 hours; the phone it signs in stays signed in for 365 days.
+pub const ACTIVATION_HOURS: i64 = 72;
+pub const RESIDENT_SESSION_DAYS: i64 = 365;
+
+/// A short code as typed: digits only (spaces and dashes people add are dropped).
+pub fn normalize_code(typed: &str) -> String {
+    typed.chars().filter(char::is_ascii_digit).collect()
+}
+
 /// `POST /api/v1/session`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignIn {
@@ -250,6 +331,12 @@ mod tests {
         assert!(!Scope::Department("water".into()).covers_grid("990101"));
         assert!(!Scope::Shop("990101001003".into()).covers_grid("990101001003"));
         assert!(!Scope::Grid(String::new()).covers_grid("990101"));
+    }
+
+    #[test]
+    fn typed_codes_keep_only_digits() {
+        assert_eq!(normalize_code(" 1234-5678 "), "12345678");
+        assert_eq!(normalize_code("１２"), "");
     }
 
     #[test]

@@ -22,6 +22,10 @@ pub enum ProblemCode {
     ForeignOrigin,
     /// Too many failed sign-ins; `Retry-After` says when to try again.
     TooManyAttempts,
+    HouseholdNotFound,
+    ActivationNotFound,
+    ActivationUsed,
+    ActivationExpired,
     Internal,
     #[serde(other)]
     Unknown,
@@ -31,7 +35,11 @@ impl ProblemCode {
     /// HTTP status this problem is answered with.
     pub fn status(self) -> u16 {
         match self {
-            Self::RouteNotFound | Self::GridNotFound => 404,
+            Self::RouteNotFound
+            | Self::GridNotFound
+            | Self::HouseholdNotFound
+            | Self::ActivationNotFound => 404,
+            Self::ActivationUsed | Self::ActivationExpired => 410,
             Self::MethodNotAllowed => 405,
             Self::GridCodeMalformed | Self::BadRequest => 400,
             Self::BadCredentials | Self::NotSignedIn => 401,
@@ -77,6 +85,19 @@ impl ProblemCode {
             Self::TooManyAttempts => (
                 "尝试次数太多，请稍后再试。",
                 "Too many attempts; please try again later.",
+            ),
+            Self::HouseholdNotFound => ("没有找到这一户。", "No such household."),
+            Self::ActivationNotFound => (
+                "开通码不对，请核对后再输入，或请网格员重新生成。",
+                "That activation code is wrong; check it or ask your grid worker for a new one.",
+            ),
+            Self::ActivationUsed => (
+                "这个开通码已经用过了。如需在新手机上使用，请网格员重新生成。",
+                "This activation code was already used. Ask your grid worker for a new one.",
+            ),
+            Self::ActivationExpired => (
+                "这个开通码已过期（有效期72小时），请网格员重新生成。",
+                "This activation code has expired (valid 72 hours); ask your grid worker for a new one.",
             ),
             Self::Internal | Self::Unknown => (
                 "服务器出了点问题，请稍后再试。",

@@ -591,3 +591,30 @@ INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-
 INSERT INTO accounts (id, login, name, person_id, password_hash, password_salt, password_iterations, active, created_at) VALUES ('acc-clerk', 'clerk', '周丽', NULL, 'b59f8bb0ae28fbdeb5d53c66337af2abe5c5b736f73893d9c701c0e05f1fd869', '492c3eed32bfd331070510a1d514c4fd', 100000, 1, 1767225600000)
   ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, password_hash = excluded.password_hash, password_salt = excluded.password_salt, password_iterations = excluded.password_iterations, active = excluded.active;
 INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-clerk', 'shop_clerk', 'shop', 'shop-990101001003') ON CONFLICT DO NOTHING;
+
+-- Demo households: one in worker-a's grid (东岗村第一网格), one in worker-b's (西湾村第一网格).
+-- Their residents sign in as resident-a / resident-b (password wangge-demo), or by activation.
+INSERT INTO households (id, grid_code, address, active, updated_at) VALUES ('hh-990101001003001-012', '990101001003001', '东岗村一组12号', 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET grid_code = excluded.grid_code, address = excluded.address, active = excluded.active, updated_at = excluded.updated_at;
+INSERT INTO household_members (id, household_id, name, relation, phone, sort, active, updated_at) VALUES ('m-dgc-012-1', 'hh-990101001003001-012', '张德明', 'head', '13907310012', 0, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET household_id = excluded.household_id, name = excluded.name, relation = excluded.relation, phone = excluded.phone, sort = excluded.sort, active = excluded.active, updated_at = excluded.updated_at;
+INSERT INTO household_members (id, household_id, name, relation, phone, sort, active, updated_at) VALUES ('m-dgc-012-2', 'hh-990101001003001-012', '王秀英', 'spouse', '13807310045', 1, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET household_id = excluded.household_id, name = excluded.name, relation = excluded.relation, phone = excluded.phone, sort = excluded.sort, active = excluded.active, updated_at = excluded.updated_at;
+INSERT INTO household_members (id, household_id, name, relation, phone, sort, active, updated_at) VALUES ('m-dgc-012-3', 'hh-990101001003001-012', '张浩', 'child', NULL, 2, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET household_id = excluded.household_id, name = excluded.name, relation = excluded.relation, phone = excluded.phone, sort = excluded.sort, active = excluded.active, updated_at = excluded.updated_at;
+INSERT INTO household_members (id, household_id, name, relation, phone, sort, active, updated_at) VALUES ('m-dgc-012-4', 'hh-990101001003001-012', '李桂芝', 'parent', NULL, 3, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET household_id = excluded.household_id, name = excluded.name, relation = excluded.relation, phone = excluded.phone, sort = excluded.sort, active = excluded.active, updated_at = excluded.updated_at;
+INSERT INTO households (id, grid_code, address, active, updated_at) VALUES ('hh-990101001004001-005', '990101001004001', '西湾村三组5号', 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET grid_code = excluded.grid_code, address = excluded.address, active = excluded.active, updated_at = excluded.updated_at;
+INSERT INTO household_members (id, household_id, name, relation, phone, sort, active, updated_at) VALUES ('m-xwc-005-1', 'hh-990101001004001-005', '刘建华', 'head', '13607315566', 0, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET household_id = excluded.household_id, name = excluded.name, relation = excluded.relation, phone = excluded.phone, sort = excluded.sort, active = excluded.active, updated_at = excluded.updated_at;
+INSERT INTO household_members (id, household_id, name, relation, phone, sort, active, updated_at) VALUES ('m-xwc-005-2', 'hh-990101001004001-005', '陈玉兰', 'spouse', '15973104418', 1, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET household_id = excluded.household_id, name = excluded.name, relation = excluded.relation, phone = excluded.phone, sort = excluded.sort, active = excluded.active, updated_at = excluded.updated_at;
+INSERT INTO household_members (id, household_id, name, relation, phone, sort, active, updated_at) VALUES ('m-xwc-005-3', 'hh-990101001004001-005', '刘思雨', 'child', NULL, 2, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET household_id = excluded.household_id, name = excluded.name, relation = excluded.relation, phone = excluded.phone, sort = excluded.sort, active = excluded.active, updated_at = excluded.updated_at;
+INSERT INTO accounts (id, login, name, person_id, household_id, password_hash, password_salt, password_iterations, active, created_at) VALUES ('acc-resident-a', 'resident-a', '张德明', NULL, 'hh-990101001003001-012', '582df4d32ac5dc5d2e1e3f3009ca1786bc727f8a996c5ad92819d3d948290de0', '950b8fc46714e3970e78d44f2374c8b5', 100000, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, household_id = excluded.household_id, password_hash = excluded.password_hash, password_salt = excluded.password_salt, password_iterations = excluded.password_iterations, active = excluded.active;
+INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-resident-a', 'resident', 'grid', '990101001003001') ON CONFLICT DO NOTHING;
+INSERT INTO accounts (id, login, name, person_id, household_id, password_hash, password_salt, password_iterations, active, created_at) VALUES ('acc-resident-b', 'resident-b', '刘建华', NULL, 'hh-990101001004001-005', '1db7146438be7dccb7c568555608cbdbffaa2d1ecc1fc153660a105987ef1fb0', 'b4bf58baa84286885ad958e7395b0a88', 100000, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, household_id = excluded.household_id, password_hash = excluded.password_hash, password_salt = excluded.password_salt, password_iterations = excluded.password_iterations, active = excluded.active;
+INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-resident-b', 'resident', 'grid', '990101001004001') ON CONFLICT DO NOTHING;

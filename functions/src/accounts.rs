@@ -4,8 +4,12 @@
 use crate::crypto::{constant_time_eq, hex, pbkdf2, random_bytes, sha256_hex, unhex};
 use crate::error::ApiError;
 use crate::http::json_no_store;
+use crate::routes::Actor;
 use crate::store::{Store, StoredAccount};
-use wangge_core::accounts::{Me, SignIn, PBKDF2_ITERATIONS};
+use wangge_core::accounts::{
+    normalize_code, Activation, HouseholdRef, Me, Redeem, SignIn, ACTIVATION_HOURS,
+    PBKDF2_ITERATIONS, RESIDENT_SESSION_DAYS,
+};
 use worker::{Date, Env, Request, Response};
 
 const COOKIE: &str = "wangge_session";
@@ -18,9 +22,9 @@ const THROTTLE_WINDOW_MS: i64 = 15 * 60 * 1000;
 const MAX_FAILURES_PER_LOGIN: usize = 5;
 const MAX_FAILURES_PER_ADDRESS: usize = 20;
 
-/// A request's live session.
+/// A request's live session and who is acting through it.
 pub struct Session {
-    pub account_id: String,
+    pub actor: Actor,
     token_hash: String,
 }
 
@@ -45,14 +49,19 @@ pub async fn session(req: &Request, store: &Store) -> Result<Option<Session>, Ap
     };
     let token_hash = sha256_hex(token.as_bytes()).await?;
     let now = now();
-    let Some((account_id, expires)) = store.session(&token_hash, now).await? else {
+    let Some(live) = store.session(&token_hash, now).await? else {
         return Ok(None);
     };
-    if expires - now < SESSION_MS - DAY_MS {
+    if live.expires_at - now < SESSION_MS - DAY_MS {
         store.extend_session(&token_hash, now + SESSION_MS).await?;
     }
+    let roles = store.roles_of(&live.account_id).await?;
     Ok(Some(Session {
-        account_id,
+        actor: Actor {
+            account_id: live.account_id,
+            roles,
+            household: live.household_id,
+        },
         token_hash,
     }))
 }
@@ -107,7 +116,7 @@ async fn me(store: &Store, account: StoredAccount) -> Result<Me, ApiError> {
         roles: store.roles_of(&account.id).await?,
         login: account.login,
         name: account.name,
-        household: None,
+        household: account.household_id.map(|id| HouseholdRef { id }),
     })
 }
 
@@ -155,14 +164,24 @@ pub async fn sign_in(mut req: Request, env: &Env) -> Result<Response, ApiError> 
     };
     store.clear_failures(&login_key).await?;
 
+    signed_in(&store, account, now, SESSION_MS).await
+}
+
+/// A new session for `account`, lasting `length_ms`: 200 with `Me` and the cookie.
+async fn signed_in(
+    store: &Store,
+    account: StoredAccount,
+    now: i64,
+    length_ms: i64,
+) -> Result<Response, ApiError> {
     let token = hex(&random_bytes(32)?);
     let token_hash = sha256_hex(token.as_bytes()).await?;
     store
-        .create_session(&token_hash, &account.id, now, now + SESSION_MS)
+        .create_session(&token_hash, &account.id, now, now + length_ms)
         .await?;
-    let resp = json_no_store(&me(&store, account).await?)?;
+    let resp = json_no_store(&me(store, account).await?)?;
     resp.headers()
-        .append("Set-Cookie", &session_cookie(&token, SESSION_MS / 1000))?;
+        .append("Set-Cookie", &session_cookie(&token, length_ms / 1000))?;
     Ok(resp)
 }
 
@@ -184,7 +203,7 @@ pub async fn sign_out(session: &Session, env: &Env) -> Result<Response, ApiError
 /// `DELETE /api/v1/sessions`: every device.
 pub async fn sign_out_everywhere(session: &Session, env: &Env) -> Result<Response, ApiError> {
     Store::new(env)?
-        .delete_sessions_of(&session.account_id)
+        .delete_sessions_of(&session.actor.account_id)
         .await?;
     signed_out()
 }
@@ -193,8 +212,124 @@ pub async fn sign_out_everywhere(session: &Session, env: &Env) -> Result<Respons
 pub async fn whoami(session: &Session, env: &Env) -> Result<Response, ApiError> {
     let store = Store::new(env)?;
     let account = store
-        .account_by_id(&session.account_id)
+        .account_by_id(&session.actor.account_id)
         .await?
         .ok_or(ApiError::NotSignedIn)?;
     json_no_store(&me(&store, account).await?)
+}
+
+/// `GET /api/v1/households/{id}` (the route table let only its members and staff over it
+/// through): full phones and address.
+pub async fn household(env: &Env, id: &str) -> Result<Response, ApiError> {
+    let household = Store::new(env)?
+        .household(id)
+        .await?
+        .ok_or(ApiError::HouseholdNotFound)?;
+    json_no_store(&household)
+}
+
+/// Eight digits, read aloud over the phone or at the door.
+fn short_code(bytes: &[u8]) -> String {
+    let n = bytes.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+    format!("{:08}", n % 100_000_000)
+}
+
+/// `POST /api/v1/households/{id}/activations` (staff over the household): a link and a
+/// short code that put one phone in for the household's resident account. A new one
+/// replaces the old and signs the old phone out.
+pub async fn issue_activation(
+    req: &Request,
+    env: &Env,
+    actor: &Actor,
+    household_id: &str,
+) -> Result<Response, ApiError> {
+    let store = Store::new(env)?;
+    let household = store
+        .household(household_id)
+        .await?
+        .ok_or(ApiError::HouseholdNotFound)?;
+    let now = now();
+    let account_id = match store.resident_account_of(household_id).await? {
+        Some(id) => id,
+        None => {
+            let id = format!("res-{household_id}");
+            let head = household
+                .members
+                .first()
+                .map(|m| format!("{}家", m.name))
+                .unwrap_or_else(|| household.address.clone());
+            store
+                .create_resident_account(&id, &head, household_id, &household.grid_code, now)
+                .await?;
+            id
+        }
+    };
+    let token = hex(&random_bytes(32)?);
+    let code = short_code(&random_bytes(8)?);
+    let expires = now + ACTIVATION_HOURS * 60 * 60 * 1000;
+    store
+        .replace_activation(
+            &hex(&random_bytes(16)?),
+            &account_id,
+            &sha256_hex(token.as_bytes()).await?,
+            &sha256_hex(code.as_bytes()).await?,
+            &actor.account_id,
+            now,
+            expires,
+        )
+        .await?;
+    let origin = req.url()?.origin().ascii_serialization();
+    let resp = json_no_store(&Activation {
+        url: format!("{origin}/activate/{token}"),
+        code,
+        expires_at: expires,
+    })?;
+    Ok(resp.with_status(201))
+}
+
+/// `POST /api/v1/activations` with `{code}` (the short code or the link's token): signs
+/// this phone in for 365 days. Failures are throttled like passwords.
+pub async fn redeem(mut req: Request, env: &Env) -> Result<Response, ApiError> {
+    let body: Redeem = req
+        .json()
+        .await
+        .map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    let store = Store::new(env)?;
+    let now = now();
+    let address_key = format!("addr:{}", client_address(&req));
+    throttle(&store, &address_key, MAX_FAILURES_PER_ADDRESS, now).await?;
+    let raw = body.code.trim();
+    let typed = if raw.len() == 64 && raw.bytes().all(|b| b.is_ascii_hexdigit()) {
+        raw.to_ascii_lowercase()
+    } else {
+        normalize_code(raw)
+    };
+    let found = if typed.is_empty() {
+        None
+    } else {
+        store
+            .activation(&sha256_hex(typed.as_bytes()).await?)
+            .await?
+    };
+    let Some(activation) = found else {
+        let id = hex(&random_bytes(8)?);
+        store
+            .record_failure(&[address_key], now, &id, now - THROTTLE_WINDOW_MS)
+            .await?;
+        return Err(ApiError::ActivationNotFound);
+    };
+    if activation.used_at.is_some() {
+        return Err(ApiError::ActivationUsed);
+    }
+    if (activation.expires_at as i64) <= now {
+        return Err(ApiError::ActivationExpired);
+    }
+    if !store.use_activation(&activation.id, now).await? {
+        return Err(ApiError::ActivationUsed);
+    }
+    let account = store
+        .account_by_id(&activation.account_id)
+        .await?
+        .ok_or(ApiError::ActivationNotFound)?;
+    signed_in(&store, account, now, RESIDENT_SESSION_DAYS * DAY_MS).await
 }

@@ -21,6 +21,16 @@ pub enum ApiError {
     NotSignedIn,
     #[error("foreign origin")]
     ForeignOrigin,
+    #[error("household not found")]
+    HouseholdNotFound,
+    #[error("activation not found")]
+    ActivationNotFound,
+    #[error("activation used")]
+    ActivationUsed,
+    #[error("activation expired")]
+    ActivationExpired,
+    #[error("forbidden")]
+    Forbidden,
     #[error("too many attempts; retry after {retry_after_secs} s")]
     TooManyAttempts { retry_after_secs: u64 },
     #[error("storage: {0}")]
@@ -43,6 +53,11 @@ impl ApiError {
             Self::NotSignedIn => ProblemCode::NotSignedIn,
             Self::ForeignOrigin => ProblemCode::ForeignOrigin,
             Self::TooManyAttempts { .. } => ProblemCode::TooManyAttempts,
+            Self::HouseholdNotFound => ProblemCode::HouseholdNotFound,
+            Self::ActivationNotFound => ProblemCode::ActivationNotFound,
+            Self::ActivationUsed => ProblemCode::ActivationUsed,
+            Self::ActivationExpired => ProblemCode::ActivationExpired,
+            Self::Forbidden => ProblemCode::Forbidden,
             Self::Storage(_) | Self::Encode(_) | Self::Worker(_) => ProblemCode::Internal,
         }
     }

@@ -49,8 +49,27 @@ async fn route(req: Request, env: &Env) -> Result<Response, ApiError> {
     }
     let store = store::Store::new(env)?;
     let session = accounts::session(&req, &store).await?;
-    routes::authorize(route.access, session.is_some())?;
+    let actor = session.as_ref().map(|s| &s.actor);
     let param = |i: usize| params.get(i).map(String::as_str).unwrap_or_default();
+    // The rule's target, found from the path; anonymous callers learn nothing about it.
+    let household_grid = if route.access.needs_household() && actor.is_some() {
+        Some(
+            store
+                .household_grid(param(0))
+                .await?
+                .ok_or(ApiError::HouseholdNotFound)?,
+        )
+    } else {
+        None
+    };
+    let target = match &household_grid {
+        Some(grid_code) => routes::Target::Household {
+            id: param(0),
+            grid_code,
+        },
+        None => routes::Target::Nothing,
+    };
+    routes::authorize(route.access, actor, target)?;
     match (route.handler, &session) {
         (Handler::GridTree, _) => grids::tree(&req, env).await,
         (Handler::GridCard, _) => grids::card(&req, env, param(0)).await,
@@ -58,9 +77,19 @@ async fn route(req: Request, env: &Env) -> Result<Response, ApiError> {
         (Handler::SignOut, Some(s)) => accounts::sign_out(s, env).await,
         (Handler::SignOutEverywhere, Some(s)) => accounts::sign_out_everywhere(s, env).await,
         (Handler::Me, Some(s)) => accounts::whoami(s, env).await,
-        // `authorize` let a signed-in-only route through without a session: impossible.
-        (Handler::SignOut | Handler::SignOutEverywhere | Handler::Me, None) => {
-            Err(ApiError::NotSignedIn)
+        (Handler::Household, Some(_)) => accounts::household(env, param(0)).await,
+        (Handler::IssueActivation, Some(s)) => {
+            accounts::issue_activation(&req, env, &s.actor, param(0)).await
         }
+        (Handler::Redeem, _) => accounts::redeem(req, env).await,
+        // `authorize` let a signed-in-only route through without a session: impossible.
+        (
+            Handler::SignOut
+            | Handler::SignOutEverywhere
+            | Handler::Me
+            | Handler::Household
+            | Handler::IssueActivation,
+            None,
+        ) => Err(ApiError::NotSignedIn),
     }
 }

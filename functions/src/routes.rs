@@ -4,6 +4,7 @@
 //! every route here (checked below), which the API tests then play against the Worker.
 
 use crate::error::ApiError;
+use wangge_core::accounts::{AccountRole, RoleGrant};
 
 /// Who may call a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,7 +13,43 @@ pub enum Access {
     Public,
     /// Any signed-in account, acting on itself.
     SignedIn,
+    /// Staff who serve households (grid worker, leader, instructor, dispatcher, admin)
+    /// whose grid scope covers the household in the path.
+    StaffOverHousehold,
+    /// The household's own members, and the staff of `StaffOverHousehold`.
+    HouseholdReader,
 }
+
+impl Access {
+    /// Whether the rule needs the household named in the path (its grid).
+    pub fn needs_household(self) -> bool {
+        matches!(self, Access::StaffOverHousehold | Access::HouseholdReader)
+    }
+}
+
+/// Who is acting: the roles a signed-in account holds, and a resident's household.
+#[derive(Debug, Clone, Default)]
+pub struct Actor {
+    pub account_id: String,
+    pub roles: Vec<RoleGrant>,
+    pub household: Option<String>,
+}
+
+/// What a rule is judged against, found from the path.
+#[derive(Debug, Clone, Copy)]
+pub enum Target<'a> {
+    Nothing,
+    Household { id: &'a str, grid_code: &'a str },
+}
+
+/// Staff roles that register and serve households in their grid subtree.
+const HOUSEHOLD_STAFF: [AccountRole; 5] = [
+    AccountRole::GridWorker,
+    AccountRole::GridLeader,
+    AccountRole::GridInstructor,
+    AccountRole::Dispatcher,
+    AccountRole::Admin,
+];
 
 /// What answers a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +60,9 @@ pub enum Handler {
     SignOut,
     SignOutEverywhere,
     Me,
+    Household,
+    IssueActivation,
+    Redeem,
 }
 
 #[derive(Debug)]
@@ -61,6 +101,19 @@ pub const ROUTES: &[Route] = &[
         Handler::SignOutEverywhere,
     ),
     route("GET", "/me", Access::SignedIn, Handler::Me),
+    route(
+        "GET",
+        "/households/{id}",
+        Access::HouseholdReader,
+        Handler::Household,
+    ),
+    route(
+        "POST",
+        "/households/{id}/activations",
+        Access::StaffOverHousehold,
+        Handler::IssueActivation,
+    ),
+    route("POST", "/activations", Access::Public, Handler::Redeem),
 ];
 
 /// The path's parameters if `path` (below `/api/v1`) fits `pattern`.
@@ -113,12 +166,33 @@ pub fn resolve(method: &str, path: &str) -> Result<(&'static Route, Vec<String>)
     }
 }
 
-/// The access decision: `signed_in` says whether the request carries a live session.
-pub fn authorize(access: Access, signed_in: bool) -> Result<(), ApiError> {
-    match access {
-        Access::Public => Ok(()),
-        Access::SignedIn if signed_in => Ok(()),
-        Access::SignedIn => Err(ApiError::NotSignedIn),
+/// The access decision, from the route's rule, who is acting (none: anonymous) and what
+/// the path names. Anonymous callers of a non-public route get 401 before anything about
+/// the target is revealed.
+pub fn authorize(access: Access, actor: Option<&Actor>, target: Target) -> Result<(), ApiError> {
+    if access == Access::Public {
+        return Ok(());
+    }
+    let actor = actor.ok_or(ApiError::NotSignedIn)?;
+    let staff_over = |grid_code: &str| {
+        actor
+            .roles
+            .iter()
+            .any(|g| HOUSEHOLD_STAFF.contains(&g.role) && g.scope.covers_grid(grid_code))
+    };
+    let allowed = match (access, target) {
+        (Access::Public | Access::SignedIn, _) => true,
+        (Access::StaffOverHousehold, Target::Household { grid_code, .. }) => staff_over(grid_code),
+        (Access::HouseholdReader, Target::Household { id, grid_code }) => {
+            actor.household.as_deref() == Some(id) || staff_over(grid_code)
+        }
+        // A household rule without a household: refuse rather than guess.
+        (Access::StaffOverHousehold | Access::HouseholdReader, Target::Nothing) => false,
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden)
     }
 }
 
@@ -169,14 +243,64 @@ mod tests {
         }
     }
 
+    fn actor(grants: &[(AccountRole, &str)], household: Option<&str>) -> Actor {
+        Actor {
+            account_id: "a".into(),
+            roles: grants
+                .iter()
+                .map(|(role, code)| RoleGrant {
+                    role: *role,
+                    scope: wangge_core::accounts::Scope::Grid((*code).into()),
+                })
+                .collect(),
+            household: household.map(str::to_owned),
+        }
+    }
+
     #[test]
     fn access_rules() {
-        assert!(authorize(Access::Public, false).is_ok());
-        assert!(matches!(
-            authorize(Access::SignedIn, false),
-            Err(ApiError::NotSignedIn)
-        ));
-        assert!(authorize(Access::SignedIn, true).is_ok());
+        let hh = Target::Household {
+            id: "hh-1",
+            grid_code: "990101001003001",
+        };
+        assert!(authorize(Access::Public, None, Target::Nothing).is_ok());
+        for access in [
+            Access::SignedIn,
+            Access::StaffOverHousehold,
+            Access::HouseholdReader,
+        ] {
+            assert!(matches!(
+                authorize(access, None, hh),
+                Err(ApiError::NotSignedIn)
+            ));
+        }
+        let worker_a = actor(&[(AccountRole::GridWorker, "990101001003001")], None);
+        let worker_b = actor(&[(AccountRole::GridWorker, "990101001004001")], None);
+        let leader = actor(&[(AccountRole::GridLeader, "990101001003")], None);
+        let clerk = actor(&[(AccountRole::ShopClerk, "990101001003")], None);
+        let own = actor(&[(AccountRole::Resident, "990101001003001")], Some("hh-1"));
+        let neighbour = actor(&[(AccountRole::Resident, "990101001003001")], Some("hh-2"));
+        assert!(authorize(Access::SignedIn, Some(&clerk), Target::Nothing).is_ok());
+        for (who, staff, reader) in [
+            (&worker_a, true, true),
+            (&leader, true, true),
+            (&worker_b, false, false),
+            (&clerk, false, false),
+            (&own, false, true),
+            (&neighbour, false, false),
+        ] {
+            assert_eq!(
+                authorize(Access::StaffOverHousehold, Some(who), hh).is_ok(),
+                staff,
+                "{who:?}"
+            );
+            assert_eq!(
+                authorize(Access::HouseholdReader, Some(who), hh).is_ok(),
+                reader,
+                "{who:?}"
+            );
+        }
+        assert!(authorize(Access::HouseholdReader, Some(&own), Target::Nothing).is_err());
     }
 
     #[test]
@@ -192,7 +316,7 @@ mod tests {
         }
     }
 
-    /// Everyone the access matrix plays: anonymous and each demo staff login.
+    /// Everyone the access matrix plays: anonymous and each demo login.
     const WHO: &[&str] = &[
         "anon",
         "admin",
@@ -202,6 +326,8 @@ mod tests {
         "worker-b",
         "handler",
         "clerk",
+        "resident-a",
+        "resident-b",
     ];
 
     /// Every route in the table has a row for everyone in `tests/api/access.tsv`, and

@@ -29,6 +29,8 @@ const PAGES = [
     ["unknown grid", "/g/990101001001999", ".error-box"],
     ["unknown page", "/no/such/page", ".empty h1"],
     ["staff sign-in", "/account", "[data-testid=sign-in]"],
+    ["activation code form", "/activate", "[data-testid=activate]"],
+    ["household, signed out", "/household", ".household .error-box"],
 ];
 
 test("no serious or critical axe violations on any page, in normal and elderly mode", async () => {

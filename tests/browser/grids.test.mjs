@@ -2,9 +2,7 @@
 // Worker on local workerd + D1 started by `cargo xtask test`.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { BASE, GRID, DIST, launch, phone, d1 } from "./lib.mjs";
+import { BASE, GRID, launch, phone, d1, waitUntil, deployWorker, workerVersion } from "./lib.mjs";
 
 let browser, context, page;
 
@@ -260,25 +258,24 @@ test("a new build's service worker replaces the old shell cache, keeping one bui
     // What a deploy does: a new sw.js with a new version. The new worker installs its own
     // cache; on activation the previous build's cache stays (a page still running it may
     // need its chunks) and anything older is dropped.
-    const swPath = join(DIST, "sw.js");
-    const original = readFileSync(swPath, "utf8");
-    const version = original.match(/const VERSION = "([0-9a-f]+)"/)[1];
+    const version = workerVersion();
+    await page.evaluate(() => navigator.serviceWorker.ready);
     assert.deepEqual(await page.evaluate(() => caches.keys()), [`wangge-shell-${version}`]);
-    const deploy = async (next, expected) => {
-        writeFileSync(swPath, original.replace(`const VERSION = "${version}"`, `const VERSION = "${next}"`));
-        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-        await page.waitForFunction(async (want) => JSON.stringify(await caches.keys()) === JSON.stringify(want),
-            expected.map((v) => `wangge-shell-${v}`), { timeout: 20000 });
-    };
+    const restore = [];
     try {
-        await deploy(`${version}next`, [version, `${version}next`]);
-        await deploy(`${version}next2`, [`${version}next`, `${version}next2`]);
+        restore.push(await deployWorker(page, `${version}next`));
+        await waitUntil(page, async (want) => JSON.stringify(await caches.keys()) === JSON.stringify(want),
+            [`wangge-shell-${version}`, `wangge-shell-${version}next`]);
+        restore.pop()();
+        restore.push(await deployWorker(page, `${version}next2`));
+        await waitUntil(page, async (want) => JSON.stringify(await caches.keys()) === JSON.stringify(want),
+            [`wangge-shell-${version}next`, `wangge-shell-${version}next2`]);
         // The new cache holds the whole shell: the card still renders offline.
         await context.setOffline(true);
         await page.reload();
         await page.locator("[data-testid=grid-name]").waitFor();
     } finally {
         await context.setOffline(false);
-        writeFileSync(swPath, original);
+        restore.forEach((f) => f());
     }
 });

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: Debian's Chromium through playwright-core, a phone
 // viewport, the Worker started by `cargo xtask test`, and an axe-core accessibility check.
 import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
@@ -40,6 +41,47 @@ export async function phone(browser, extra = {}) {
 export async function mounted(page) {
     await page.waitForSelector("#boot", { state: "detached" });
     await page.locator("header.topbar").waitFor();
+}
+
+/// Polls `fn(arg)` in the page until it is truthy. (`page.waitForFunction` does not wait
+/// for an async predicate: its promise is truthy at once.)
+export async function waitUntil(page, fn, arg, timeout = 30000) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+        if (await page.evaluate(fn, arg)) return;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${fn}`);
+        await page.waitForTimeout(250);
+    }
+}
+
+/// Waits until the service worker's cache holds the chunk `split_<name>.wasm` and every
+/// shared chunk (`chunk_*.wasm`) the worker was asked to fetch.
+export async function chunkCached(page, name) {
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await waitUntil(page, async (file) => {
+        for (const cache of await caches.keys()) {
+            const urls = (await (await caches.open(cache)).keys()).map((r) => r.url);
+            if (urls.some((u) => u.endsWith(file))) return true;
+        }
+        return false;
+    }, `/split_${name}.wasm`);
+}
+
+/// What a deploy does to a running page: a new sw.js (here: this build's, with `version`)
+/// and the browser's update check. The local asset server keeps the ETags it computed at
+/// start, so a plain `update()` would get a 304 for the changed file; a new script URL
+/// makes the browser fetch it afresh. Returns a function that restores the original.
+export async function deployWorker(page, version) {
+    const swPath = join(DIST, "sw.js");
+    const original = readFileSync(swPath, "utf8");
+    writeFileSync(swPath, original.replace(/const VERSION = "[0-9a-z]+"/, `const VERSION = "${version}"`));
+    await page.evaluate((url) => navigator.serviceWorker.register(url), `/sw.js?deploy=${version}`);
+    return () => writeFileSync(swPath, original);
+}
+
+/// The running build's service-worker version.
+export function workerVersion() {
+    return readFileSync(join(DIST, "sw.js"), "utf8").match(/const VERSION = "([0-9a-z]+)"/)[1];
 }
 
 /// Runs SQL on the same local D1 the Worker serves (as an admin would change data).

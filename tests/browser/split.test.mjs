@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BASE, GRID, DIST, launch, phone } from "./lib.mjs";
+import { BASE, GRID, DIST, launch, phone, chunkCached, waitUntil, deployWorker, workerVersion } from "./lib.mjs";
 
 const DIRECTORY_CHUNK = /\/app\/[0-9a-f]{16}\/split_grids_directory\.wasm$/;
 const ANY_CHUNK = /\/(split|chunk)_[^/]*\.wasm$/;
@@ -27,16 +27,7 @@ function recordRequests(page) {
 }
 
 /// Waits until the service worker's cache holds the directory chunk.
-async function chunksCached(page) {
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.waitForFunction(async () => {
-        for (const name of await caches.keys()) {
-            const keys = await (await caches.open(name)).keys();
-            if (keys.some((r) => r.url.includes("/split_grids_directory.wasm"))) return true;
-        }
-        return false;
-    }, null, { timeout: 30000, polling: 250 });
-}
+const chunksCached = (page) => chunkCached(page, "grids_directory");
 
 test("a first visit to home loads no chunk", async () => {
     const { context, page } = await phone(browser);
@@ -143,20 +134,26 @@ test("a chunk that cannot load says so and retries", async () => {
 
 test("a page still running the previous build opens its sections after a deploy", async () => {
     const { context, page } = await phone(browser);
-    const swPath = join(DIST, "sw.js");
-    const original = readFileSync(swPath, "utf8");
-    const version = original.match(/const VERSION = "([0-9a-f]+)"/)[1];
-    const chunk = original.match(/"(\/app\/[0-9a-f]{16}\/split_grids_directory\.wasm)"/)[1];
+    const version = workerVersion();
+    const chunk = readFileSync(join(DIST, "sw.js"), "utf8").match(/"(\/app\/[0-9a-f]{16}\/split_grids_directory\.wasm)"/)[1];
+    let restore = () => {};
     try {
         await page.goto(`${BASE}/g/${GRID}`);
         await page.getByText("已是最新").waitFor();
         await chunksCached(page);
         // The deploy: the server no longer has this build's chunk, and a new worker takes over.
         await context.route(`**${chunk}`, (route) => route.fulfill({ status: 404, body: "gone" }));
-        writeFileSync(swPath, original.replace(`const VERSION = "${version}"`, `const VERSION = "${version}next"`));
-        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-        await page.waitForFunction(async (v) => (await caches.keys()).includes(`wangge-shell-${v}next`), version);
-        await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith("/sw.js"));
+        restore = await deployWorker(page, `${version}next`);
+        await waitUntil(page, async (v) => (await caches.keys()).includes(`wangge-shell-${v}next`), version);
+        await waitUntil(page, async (v) => {
+            const reg = await navigator.serviceWorker.getRegistration();
+            return reg?.active?.scriptURL.endsWith(`deploy=${v}next`) && !!navigator.serviceWorker.controller;
+        }, version);
+        // Let the new worker try to fetch the chunks (the page asks it when it takes over).
+        await page.evaluate(() => navigator.serviceWorker.controller.postMessage({ type: "precache-chunks" }));
+        // Chunks are fetched in order; once the last one is in, the directory's turn is over.
+        const last = readFileSync(join(DIST, "sw.js"), "utf8").match(/const CHUNKS = \[.*"([^"]+)"\]/)[1];
+        await waitUntil(page, async ([v, c]) => !!(await (await caches.open(`wangge-shell-${v}next`)).match(c)), [version, last]);
         // The new worker could not fetch the chunk (the route reaches it too)…
         const inNew = await page.evaluate(async ([v, c]) => !!(await (await caches.open(`wangge-shell-${v}next`)).match(c)), [version, chunk]);
         assert.equal(inNew, false, "the new build's cache got the chunk the server no longer has");
@@ -165,7 +162,7 @@ test("a page still running the previous build opens its sections after a deploy"
         await page.locator(".tree-row").first().waitFor();
         assert.equal(await page.locator("[data-testid=chunk-failed]").count(), 0);
     } finally {
-        writeFileSync(swPath, original);
+        restore();
         await context.close();
     }
 });

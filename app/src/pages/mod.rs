@@ -4,10 +4,19 @@ mod account;
 pub mod grids;
 mod home;
 mod lazy;
+mod resident;
 
 lazy::lazy_route!(
     /// `/account`: staff sign-in, then who is signed in; its own chunk.
     AccountRoute => account_page, super::account::Account
+);
+lazy::lazy_route!(
+    /// `/activate` and `/activate/{code}`: a resident's phone gets in without a password.
+    ActivateRoute => activate_page, super::resident::Activate
+);
+lazy::lazy_route!(
+    /// `/household`: the resident's own household.
+    HouseholdRoute => household_page, super::resident::HouseholdPage
 );
 
 use crate::api::SyncState;
@@ -31,6 +40,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/grids") view={Lazy::<grids::DirectoryRoute>::new()}/>
                     <Route path=path!("/g/:code") view=grids::Card/>
                     <Route path=path!("/account") view={Lazy::<AccountRoute>::new()}/>
+                    <Route path=path!("/activate") view={Lazy::<ActivateRoute>::new()}/>
+                    <Route path=path!("/activate/:code") view={Lazy::<ActivateRoute>::new()}/>
+                    <Route path=path!("/household") view={Lazy::<HouseholdRoute>::new()}/>
                 </Routes>
             </main>
             <BottomNav/>

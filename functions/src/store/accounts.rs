@@ -10,6 +10,7 @@ use wasm_bindgen::JsValue;
 #[derive(Deserialize)]
 pub struct StoredAccount {
     pub id: String,
+    pub household_id: Option<String>,
     pub login: String,
     pub name: String,
     pub password_hash: Option<String>,
@@ -28,6 +29,14 @@ struct RoleRow {
 struct SessionRow {
     account_id: String,
     expires_at: f64,
+    household_id: Option<String>,
+}
+
+/// A live session's account, its household (residents) and when the session ends.
+pub struct LiveSession {
+    pub account_id: String,
+    pub household_id: Option<String>,
+    pub expires_at: i64,
 }
 
 #[derive(Deserialize)]
@@ -35,7 +44,8 @@ struct AtRow {
     at: f64,
 }
 
-const ACCOUNT_COLUMNS: &str = "id, login, name, password_hash, password_salt, password_iterations";
+const ACCOUNT_COLUMNS: &str =
+    "id, login, name, household_id, password_hash, password_salt, password_iterations";
 
 /// Timestamps are UTC milliseconds; bound as f64 (D1 rejects BigInt), exact below 2^53.
 fn ms(t: i64) -> JsValue {
@@ -186,11 +196,11 @@ impl Store {
         &self,
         token_hash: &str,
         now: i64,
-    ) -> Result<Option<(String, i64)>, ApiError> {
+    ) -> Result<Option<LiveSession>, ApiError> {
         let row = self
             .db
             .prepare(
-                "SELECT s.account_id, s.expires_at FROM sessions s \
+                "SELECT s.account_id, s.expires_at, a.household_id FROM sessions s \
                  JOIN accounts a ON a.id = s.account_id \
                  WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.active = 1",
             )
@@ -199,7 +209,11 @@ impl Store {
             .first::<SessionRow>(None)
             .await
             .map_err(storage)?;
-        Ok(row.map(|r| (r.account_id, r.expires_at as i64)))
+        Ok(row.map(|r| LiveSession {
+            account_id: r.account_id,
+            household_id: r.household_id,
+            expires_at: r.expires_at as i64,
+        }))
     }
 
     pub async fn extend_session(&self, token_hash: &str, expires: i64) -> Result<(), ApiError> {

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod grids;
+mod households;
 
 pub use accounts::StoredAccount;
 

@@ -3,7 +3,7 @@
 
 use std::sync::Mutex;
 use wangge_api_tests::{session_cookie, Api, Reply, DEMO_PASSWORD};
-use wangge_core::accounts::{AccountRole, Me, Scope};
+use wangge_core::accounts::{AccountRole, Activation, Household, Me, Relation, Scope};
 use wangge_core::problem::{Problem, ProblemCode};
 
 /// Signing out everywhere ends every session of a login: these tests take turns.
@@ -47,9 +47,14 @@ fn access_matrix_every_route_and_everyone() {
         if who != "anon" {
             headers.push(("Cookie", api.session(who, &addr)));
         }
-        let body = (method == "POST" && path == "/session").then(|| {
-            serde_json::json!({ "login": "worker-a", "password": DEMO_PASSWORD }).to_string()
-        });
+        let body = match (method, path) {
+            ("POST", "/session") => Some(
+                serde_json::json!({ "login": "worker-a", "password": DEMO_PASSWORD }).to_string(),
+            ),
+            // No such code: the route is public, the answer is the code's 404.
+            ("POST", "/activations") => Some(r#"{"code":"00000000"}"#.to_owned()),
+            _ => None,
+        };
         let r = api.send(method, &format!("/api/v1{path}"), &headers, body.as_deref());
         if r.status != want {
             failures.push(format!(
@@ -58,6 +63,8 @@ fn access_matrix_every_route_and_everyone() {
             ));
         } else if want == 401 && code(&r) != ProblemCode::NotSignedIn {
             failures.push(format!("{method} {path} as {who}: 401 but {}", r.body));
+        } else if want == 403 && code(&r) != ProblemCode::Forbidden {
+            failures.push(format!("{method} {path} as {who}: 403 but {}", r.body));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -230,4 +237,130 @@ fn a_malformed_sign_in_is_a_400() {
     );
     assert_eq!((r.status, code(&r)), (400, ProblemCode::BadRequest));
     assert!(r.json::<Problem>().message_zh.contains("格式"));
+}
+
+const HOUSEHOLD_A: &str = "hh-990101001003001-012"; // resident-a's, in worker-a's grid
+
+#[test]
+fn a_household_shows_in_full_to_its_members_and_its_staff_only() {
+    let _turn = serial();
+    let api = Api::from_env();
+    let addr = address("household");
+    let path = format!("/api/v1/households/{HOUSEHOLD_A}");
+    let own = api.as_user("GET", &path, &api.session("resident-a", &addr));
+    assert_eq!(own.status, 200, "{}", own.body);
+    assert_eq!(own.cache_control.as_deref(), Some("no-store"));
+    let h: Household = own.json();
+    assert_eq!(h.address, "东岗村一组12号");
+    assert_eq!(h.members[0].name, "张德明");
+    assert_eq!(h.members[0].relation, Relation::Head);
+    assert_eq!(
+        h.members[0].phone.as_deref(),
+        Some("13907310012"),
+        "full phone for its own member"
+    );
+    let staff: Household = api
+        .as_user("GET", &path, &api.session("worker-a", &addr))
+        .json();
+    assert_eq!(staff, h);
+    // Another household's resident, and a worker of another village: 403 problems.
+    for who in ["resident-b", "worker-b"] {
+        let r = api.as_user("GET", &path, &api.session(who, &addr));
+        assert_eq!((r.status, code(&r)), (403, ProblemCode::Forbidden), "{who}");
+        assert!(!r.body.contains("13907310012"));
+    }
+    let missing = api.as_user(
+        "GET",
+        "/api/v1/households/hh-nope",
+        &api.session("admin", &addr),
+    );
+    assert_eq!(
+        (missing.status, code(&missing)),
+        (404, ProblemCode::HouseholdNotFound)
+    );
+}
+
+#[test]
+fn an_activation_signs_one_phone_in_once_and_a_new_one_ends_the_old_phone() {
+    let _turn = serial();
+    let api = Api::from_env();
+    let addr = address("activation");
+    let worker = api.session("worker-a", &addr);
+    let issue = |cookie: &str| {
+        api.as_user(
+            "POST",
+            &format!("/api/v1/households/{HOUSEHOLD_A}/activations"),
+            cookie,
+        )
+    };
+    let r = issue(&worker);
+    assert_eq!(r.status, 201, "{}", r.body);
+    let first: Activation = r.json();
+    assert_eq!(first.code.len(), 8);
+    assert!(first.code.bytes().all(|b| b.is_ascii_digit()));
+    assert!(
+        first.url.starts_with(api.origin()) && first.url.contains("/activate/"),
+        "{}",
+        first.url
+    );
+    let hours = (first.expires_at - now_ms()) as f64 / 3_600_000.0;
+    assert!((71.9..=72.1).contains(&hours), "expires in {hours} h");
+
+    // The short code, read aloud and typed with a space, signs this phone in for a year.
+    let redeem = |code: &str| {
+        let body = serde_json::json!({ "code": code }).to_string();
+        api.send(
+            "POST",
+            "/api/v1/activations",
+            &[
+                ("Origin", api.origin().to_owned()),
+                ("CF-Connecting-IP", addr.clone()),
+            ],
+            Some(&body),
+        )
+    };
+    let spaced = format!("{} {}", &first.code[..4], &first.code[4..]);
+    let phone = redeem(&spaced);
+    assert_eq!(phone.status, 200, "{}", phone.body);
+    let me: Me = phone.json();
+    assert_eq!(me.household.map(|h| h.id).as_deref(), Some(HOUSEHOLD_A));
+    assert!(me.roles.iter().any(|g| g.role == AccountRole::Resident));
+    assert!(
+        phone.set_cookie[0].contains("Max-Age=31536000"),
+        "{}",
+        phone.set_cookie[0]
+    );
+    let phone_cookie = session_cookie(&phone).expect("cookie");
+    assert_eq!(api.as_user("GET", "/api/v1/me", &phone_cookie).status, 200);
+
+    // Once only.
+    let again = redeem(&first.code);
+    assert_eq!(
+        (again.status, code(&again)),
+        (410, ProblemCode::ActivationUsed)
+    );
+
+    // The phone is lost: a new activation ends its session; the link form works too.
+    let second: Activation = issue(&worker).json();
+    assert_eq!(api.as_user("GET", "/api/v1/me", &phone_cookie).status, 401);
+    let token = second.url.rsplit('/').next().unwrap_or_default().to_owned();
+    let new_phone = redeem(&token);
+    assert_eq!(new_phone.status, 200, "{}", new_phone.body);
+    // The replaced code no longer exists at all.
+    let stale = redeem(&first.code);
+    assert_eq!(
+        (stale.status, code(&stale)),
+        (404, ProblemCode::ActivationNotFound)
+    );
+
+    // A worker of another village cannot issue one.
+    let other = issue(&api.session("worker-b", &addr));
+    assert_eq!((other.status, code(&other)), (403, ProblemCode::Forbidden));
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or_default()
 }

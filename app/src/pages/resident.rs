@@ -1,0 +1,147 @@
+//! Residents (lazy): `/activate/{code}` and `/activate` put a phone in for a household
+//! with the link or the short code a grid worker gave (no password, ever), and
+//! `/household` shows the household as the server keeps it — saved for offline reading.
+
+use crate::api::{load, send};
+use crate::error::{AppError, ErrorMessage};
+use crate::pages::SyncBadge;
+use crate::settings::Settings;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use wangge_core::accounts::{Household, Me, Redeem};
+
+const ACTIVATIONS: &str = "/api/v1/activations";
+
+/// Redeems `code`; on success goes to the household page.
+fn redeem(code: String, pending: RwSignal<bool>, error: RwSignal<Option<AppError>>) {
+    let navigate = use_navigate();
+    pending.set(true);
+    error.set(None);
+    spawn_local(async move {
+        match send::<Redeem, Me>("POST", ACTIVATIONS, Some(&Redeem { code })).await {
+            Ok(_) => navigate("/household", Default::default()),
+            Err(e) => {
+                error.try_set(Some(e));
+            }
+        }
+        pending.try_set(false);
+    });
+}
+
+#[component]
+pub fn Activate() -> impl IntoView {
+    let s = Settings::get();
+    let params = use_params_map();
+    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<AppError>);
+    let typed = RwSignal::new(String::new());
+    // Opened from the QR link: redeem the link's token at once.
+    if let Some(token) = params.with_untracked(|p| p.get("code")) {
+        redeem(token, pending, error);
+    }
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !pending.get_untracked() {
+            redeem(typed.get_untracked(), pending, error);
+        }
+    };
+    view! {
+        <section class="activate">
+            <h1>{move || s.t("开通网格通", "Activate Wangge")}</h1>
+            <Show when=move || pending.get()>
+                <p class="loading" role="status">{move || s.t("正在开通…", "Activating…")}</p>
+            </Show>
+            {move || error.get().map(|e| if e == AppError::Offline {
+                view! {
+                    <div class="error-box" role="alert">
+                        <p>{move || s.t("开通需要网络，请连上网络后再试。", "Activation needs the network; connect and try again.")}</p>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <ErrorMessage error=e/> }.into_any()
+            })}
+            <form class="form" data-testid="activate" on:submit=submit>
+                <p class="lead">{move || s.t("请输入网格员给您的8位开通码。不需要密码。", "Type the 8-digit code your grid worker gave you. No password needed.")}</p>
+                <label class="field">
+                    <span>{move || s.t("开通码", "Activation code")}</span>
+                    <input name="code" inputmode="numeric" autocomplete="one-time-code" required
+                        prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev))/>
+                </label>
+                <button class="button" type="submit" disabled=move || pending.get()>
+                    {move || s.t("开通", "Activate")}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn HouseholdPage() -> impl IntoView {
+    let s = Settings::get();
+    let me = load::<Me>(|| format!("{}/me", wangge_core::API_PREFIX));
+    let household_path = move || {
+        me.with(|m| {
+            m.data
+                .as_ref()
+                .and_then(|m| m.household.as_ref())
+                .map(|h| h.id.clone())
+        })
+    };
+    view! {
+        <section class="household">
+            <h1>{move || s.t("我家", "My household")}</h1>
+            {move || me.get().error.map(|e| {
+                let signed_out = e.is_client_error();
+                view! {
+                    <ErrorMessage error=e/>
+                    {signed_out.then(|| view! {
+                        <p class="actions">
+                            <A href="/activate" attr:class="button">{move || s.t("输入开通码", "Enter an activation code")}</A>
+                            <A href="/account" attr:class="button secondary">{move || s.t("工作人员登录", "Staff sign-in")}</A>
+                        </p>
+                    })}
+                }
+            })}
+            {move || match (me.get().data, household_path()) {
+                (Some(_), Some(id)) => view! { <HouseholdCard id/> }.into_any(),
+                (Some(_), None) => view! {
+                    <p class="empty">{move || s.t("这个账号没有关联的家庭户。", "This account belongs to no household.")}</p>
+                }.into_any(),
+                _ => ().into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn HouseholdCard(id: String) -> impl IntoView {
+    let s = Settings::get();
+    let household =
+        load::<Household>(move || format!("{}/households/{id}", wangge_core::API_PREFIX));
+    view! {
+        <SyncBadge sync=Signal::derive(move || household.get().sync)/>
+        {move || household.get().error.map(|e| view! { <ErrorMessage error=e/> })}
+        {move || household.get().data.map(|h| view! {
+            <article class="grid-card" data-testid="household">
+                <p class="scope"><strong>{move || s.t("住址：", "Address: ")}</strong>{h.address.clone()}</p>
+                <ul class="people">
+                    {h.members.into_iter().map(|m| {
+                        let relation = m.relation;
+                        view! {
+                            <li class="person">
+                                <p class="person-head">
+                                    <span class="role">{move || s.t(relation.label_zh(), relation.label_en())}</span>
+                                    <span class="person-name">{m.name}</span>
+                                </p>
+                                {m.phone.map(|p| view! { <p class="phone"><span aria-hidden="true">"☎ "</span>{p}</p> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </article>
+        })}
+    }
+}
