@@ -129,6 +129,11 @@ where
         .map_err(|e| AppError::Decode(e.to_string()))
 }
 
+/// Drops the saved copy of `path` (after signing out, a household must not stay readable).
+pub async fn forget(path: &str) {
+    with_cache(async |c: &Cache| c.delete(HTTP, path).await).await;
+}
+
 /// A reactive, offline-first read of `path`, re-run whenever `path` changes.
 pub fn load<T>(path: impl Fn() -> String + 'static) -> ReadSignal<Loaded<T>>
 where
@@ -190,6 +195,11 @@ async fn revalidate<T>(
         .filter(|_| has_saved)
         .and_then(|s| s.etag.clone());
     let result = fetch(path, etag.as_deref()).await;
+    // A "gone" answer (404, 401, 403, 410) drops the saved copy even if nobody is
+    // looking any more: a signed-out phone must not keep someone's household.
+    if matches!(&result, Err(e) if e.is_gone()) {
+        forget(path).await;
+    }
     if !still_current() {
         return;
     }
@@ -238,7 +248,6 @@ async fn revalidate<T>(
                 sync: SyncState::Failed,
                 error: Some(error),
             });
-            with_cache(async |c: &Cache| c.delete(HTTP, path).await).await;
         }
         Err(error) => keep_or_fail(error),
     }

@@ -18,14 +18,20 @@ const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 const SESSION_MS: i64 = 30 * DAY_MS;
 /// Failed sign-ins are counted over this window…
 const THROTTLE_WINDOW_MS: i64 = 15 * 60 * 1000;
-/// …per account, and per client address.
-const MAX_FAILURES_PER_LOGIN: usize = 5;
+/// …per login from one address, per login from anywhere (high: anyone could otherwise lock
+/// a known login out), per client address, and for all activation codes together (a code
+/// is 10 digits: a global cap keeps guessing hopeless however many addresses try).
+const MAX_FAILURES_PER_LOGIN_ADDRESS: usize = 5;
+const MAX_FAILURES_PER_LOGIN: usize = 50;
 const MAX_FAILURES_PER_ADDRESS: usize = 20;
+const MAX_FAILED_REDEMPTIONS: usize = 100;
 
 /// A request's live session and who is acting through it.
 pub struct Session {
     pub actor: Actor,
     token_hash: String,
+    /// The cookie again, when the session's expiry slid: the browser's copy must slide too.
+    pub refreshed_cookie: Option<String>,
 }
 
 fn now() -> i64 {
@@ -52,8 +58,10 @@ pub async fn session(req: &Request, store: &Store) -> Result<Option<Session>, Ap
     let Some(live) = store.session(&token_hash, now).await? else {
         return Ok(None);
     };
+    let mut refreshed_cookie = None;
     if live.expires_at - now < SESSION_MS - DAY_MS {
         store.extend_session(&token_hash, now + SESSION_MS).await?;
+        refreshed_cookie = Some(session_cookie(&token, SESSION_MS / 1000));
     }
     let roles = store.roles_of(&live.account_id).await?;
     Ok(Some(Session {
@@ -63,32 +71,67 @@ pub async fn session(req: &Request, store: &Store) -> Result<Option<Session>, Ap
             household: live.household_id,
         },
         token_hash,
+        refreshed_cookie,
     }))
 }
 
 /// The client's address: Cloudflare sets `CF-Connecting-IP` (locally a client can set it).
+/// An IPv6 client owns its whole /64, so that is what counts.
 fn client_address(req: &Request) -> String {
-    req.headers()
+    let raw = req
+        .headers()
         .get("CF-Connecting-IP")
         .ok()
         .flatten()
-        .unwrap_or_else(|| "unknown".into())
+        .unwrap_or_else(|| "unknown".into());
+    match raw.parse::<std::net::Ipv6Addr>() {
+        Ok(v6) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Err(_) => raw,
+    }
 }
 
-/// 429 while `key` has `max` failures inside the window; the wait is until the oldest
-/// failure that keeps it there leaves the window.
-async fn throttle(store: &Store, key: &str, max: usize, now: i64) -> Result<(), ApiError> {
-    let failures = store
-        .failures_since(key, now - THROTTLE_WINDOW_MS, 100)
-        .await?;
-    if failures.len() >= max {
-        let freeing = failures[failures.len() - max];
-        let wait_ms = (freeing + THROTTLE_WINDOW_MS - now).max(1000);
-        return Err(ApiError::TooManyAttempts {
-            retry_after_secs: (wait_ms as u64).div_ceil(1000),
-        });
+/// Counts this attempt under each `(key, limit)` *before* judging it, so parallel
+/// requests see each other; then 429 if any key is over its limit. An attempt that
+/// succeeds is withdrawn (`Attempt::withdraw`); one that fails stays as a failure.
+struct Attempt {
+    keys: Vec<String>,
+    id: String,
+    at: i64,
+}
+
+impl Attempt {
+    async fn begin(
+        store: &Store,
+        limits: &[(String, usize)],
+        now: i64,
+    ) -> Result<Attempt, ApiError> {
+        let keys: Vec<String> = limits.iter().map(|(k, _)| k.clone()).collect();
+        let id = hex(&random_bytes(8)?);
+        store
+            .record_failure(&keys, now, &id, now - THROTTLE_WINDOW_MS)
+            .await?;
+        for (key, max) in limits {
+            let failures = store
+                .failures_since(key, now - THROTTLE_WINDOW_MS, 200)
+                .await?;
+            if failures.len() > *max {
+                // The count must fall back to `max - 1` before another attempt may count.
+                let freeing = failures[failures.len() - *max - 1];
+                let wait_ms = (freeing + THROTTLE_WINDOW_MS - now).max(1000);
+                return Err(ApiError::TooManyAttempts {
+                    retry_after_secs: (wait_ms as u64).div_ceil(1000),
+                });
+            }
+        }
+        Ok(Attempt { keys, id, at: now })
     }
-    Ok(())
+
+    async fn withdraw(self, store: &Store) -> Result<(), ApiError> {
+        store.withdraw_failure(&self.keys, self.at, &self.id).await
+    }
 }
 
 async fn password_matches(account: &StoredAccount, password: &str) -> Result<bool, ApiError> {
@@ -97,6 +140,8 @@ async fn password_matches(account: &StoredAccount, password: &str) -> Result<boo
         account.password_salt.as_deref(),
         account.password_iterations,
     ) else {
+        // No password (a resident who never set one): the same work, the same answer.
+        pbkdf2(password, &[0u8; 16], PBKDF2_ITERATIONS).await?;
         return Ok(false);
     };
     let (Some(hash), Some(salt)) = (unhex(hash), unhex(salt)) else {
@@ -132,12 +177,21 @@ pub async fn sign_in(mut req: Request, env: &Env) -> Result<Response, ApiError> 
         .map_err(|e| ApiError::BadRequest(e.to_string()))?;
     let store = Store::new(env)?;
     let now = now();
-    let login_key = format!("login:{}", body.login.trim());
-    let address_key = format!("addr:{}", client_address(&req));
-    throttle(&store, &address_key, MAX_FAILURES_PER_ADDRESS, now).await?;
-    throttle(&store, &login_key, MAX_FAILURES_PER_LOGIN, now).await?;
+    let login: String = body.login.trim().chars().take(64).collect();
+    let address = client_address(&req);
+    let login_here = format!("login:{login}@{address}");
+    let attempt = Attempt::begin(
+        &store,
+        &[
+            (format!("addr:{address}"), MAX_FAILURES_PER_ADDRESS),
+            (login_here.clone(), MAX_FAILURES_PER_LOGIN_ADDRESS),
+            (format!("login:{login}"), MAX_FAILURES_PER_LOGIN),
+        ],
+        now,
+    )
+    .await?;
 
-    let account = store.account_by_login(body.login.trim()).await?;
+    let account = store.account_by_login(&login).await?;
     let ok = match &account {
         Some(a) => password_matches(a, &body.password).await?,
         None => {
@@ -147,22 +201,11 @@ pub async fn sign_in(mut req: Request, env: &Env) -> Result<Response, ApiError> 
             false
         }
     };
-    let account = match (ok, account) {
-        (true, Some(a)) => a,
-        _ => {
-            let id = hex(&random_bytes(8)?);
-            store
-                .record_failure(
-                    &[login_key, address_key],
-                    now,
-                    &id,
-                    now - THROTTLE_WINDOW_MS,
-                )
-                .await?;
-            return Err(ApiError::BadCredentials);
-        }
+    let Some(account) = account.filter(|_| ok) else {
+        return Err(ApiError::BadCredentials);
     };
-    store.clear_failures(&login_key).await?;
+    attempt.withdraw(&store).await?;
+    store.clear_failures(&login_here).await?;
 
     signed_in(&store, account, now, SESSION_MS).await
 }
@@ -228,10 +271,10 @@ pub async fn household(env: &Env, id: &str) -> Result<Response, ApiError> {
     json_no_store(&household)
 }
 
-/// Eight digits, read aloud over the phone or at the door.
+/// Ten digits, read aloud over the phone or at the door (`1234 5678 90`).
 fn short_code(bytes: &[u8]) -> String {
     let n = bytes.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
-    format!("{:08}", n % 100_000_000)
+    format!("{:010}", n % 10_000_000_000)
 }
 
 /// `POST /api/v1/households/{id}/activations` (staff over the household): a link and a
@@ -252,12 +295,16 @@ pub async fn issue_activation(
     let account_id = match store.resident_account_of(household_id).await? {
         Some(id) => id,
         None => {
-            let id = format!("res-{household_id}");
-            let head = household
+            let id = format!("res-{}", hex(&random_bytes(8)?));
+            // The account's name: 张德明家 (within the 50-character limit).
+            let head: String = household
                 .members
                 .first()
                 .map(|m| format!("{}家", m.name))
-                .unwrap_or_else(|| household.address.clone());
+                .unwrap_or_else(|| household.address.clone())
+                .chars()
+                .take(50)
+                .collect();
             store
                 .create_resident_account(&id, &head, household_id, &household.grid_code, now)
                 .await?;
@@ -296,8 +343,18 @@ pub async fn redeem(mut req: Request, env: &Env) -> Result<Response, ApiError> {
         .map_err(|e| ApiError::BadRequest(e.to_string()))?;
     let store = Store::new(env)?;
     let now = now();
-    let address_key = format!("addr:{}", client_address(&req));
-    throttle(&store, &address_key, MAX_FAILURES_PER_ADDRESS, now).await?;
+    let attempt = Attempt::begin(
+        &store,
+        &[
+            (
+                format!("addr:{}", client_address(&req)),
+                MAX_FAILURES_PER_ADDRESS,
+            ),
+            ("redeem".to_owned(), MAX_FAILED_REDEMPTIONS),
+        ],
+        now,
+    )
+    .await?;
     let raw = body.code.trim();
     let typed = if raw.len() == 64 && raw.bytes().all(|b| b.is_ascii_hexdigit()) {
         raw.to_ascii_lowercase()
@@ -312,12 +369,10 @@ pub async fn redeem(mut req: Request, env: &Env) -> Result<Response, ApiError> {
             .await?
     };
     let Some(activation) = found else {
-        let id = hex(&random_bytes(8)?);
-        store
-            .record_failure(&[address_key], now, &id, now - THROTTLE_WINDOW_MS)
-            .await?;
         return Err(ApiError::ActivationNotFound);
     };
+    // A real code, used or expired: not a guess.
+    attempt.withdraw(&store).await?;
     if activation.used_at.is_some() {
         return Err(ApiError::ActivationUsed);
     }

@@ -70,16 +70,35 @@ async fn route(req: Request, env: &Env) -> Result<Response, ApiError> {
         None => routes::Target::Nothing,
     };
     routes::authorize(route.access, actor, target)?;
-    match (route.handler, &session) {
+    let refreshed = session
+        .as_ref()
+        .and_then(|s| s.refreshed_cookie.clone())
+        .filter(|_| !matches!(route.handler, Handler::SignOut | Handler::SignOutEverywhere));
+    let mut resp = handle(route.handler, &session, req, env, param(0)).await?;
+    if let Some(cookie) = refreshed {
+        resp.headers_mut().append("Set-Cookie", &cookie)?;
+    }
+    Ok(resp)
+}
+
+/// Calls the route's handler (authorization already decided).
+async fn handle(
+    handler: Handler,
+    session: &Option<accounts::Session>,
+    req: Request,
+    env: &Env,
+    param: &str,
+) -> Result<Response, ApiError> {
+    match (handler, session) {
         (Handler::GridTree, _) => grids::tree(&req, env).await,
-        (Handler::GridCard, _) => grids::card(&req, env, param(0)).await,
+        (Handler::GridCard, _) => grids::card(&req, env, param).await,
         (Handler::SignIn, _) => accounts::sign_in(req, env).await,
         (Handler::SignOut, Some(s)) => accounts::sign_out(s, env).await,
         (Handler::SignOutEverywhere, Some(s)) => accounts::sign_out_everywhere(s, env).await,
         (Handler::Me, Some(s)) => accounts::whoami(s, env).await,
-        (Handler::Household, Some(_)) => accounts::household(env, param(0)).await,
+        (Handler::Household, Some(_)) => accounts::household(env, param).await,
         (Handler::IssueActivation, Some(s)) => {
-            accounts::issue_activation(&req, env, &s.actor, param(0)).await
+            accounts::issue_activation(&req, env, &s.actor, param).await
         }
         (Handler::Redeem, _) => accounts::redeem(req, env).await,
         // `authorize` let a signed-in-only route through without a session: impossible.

@@ -58,6 +58,17 @@ test("a resident activates from the QR link and lands on their household page", 
         await page.reload();
         await page.getByTestId("household").waitFor();
         assert.match(await page.getByTestId("household").textContent(), /张德明/);
+
+        // Signing out on a shared phone leaves nothing of the household readable.
+        await context.setOffline(false);
+        await page.goto(`${BASE}/account`);
+        await page.getByTestId("sign-out").click();
+        await page.locator("[data-testid=sign-in]").waitFor();
+        await context.setOffline(true);
+        await page.goto(`${BASE}/household`);
+        await page.locator(".household .error-box").waitFor();
+        assert.equal(await page.getByTestId("household").count(), 0);
+        assert.doesNotMatch(await page.locator("main").textContent(), /13907310012/);
     } finally {
         await context.close();
     }

@@ -2,7 +2,7 @@
 //! the roles they hold and where, and signing out on this phone or on every device.
 //! Signing in needs the network: it is never queued.
 
-use crate::api::send;
+use crate::api::{forget, send};
 use crate::error::{AppError, ErrorMessage};
 use crate::settings::Settings;
 use leptos::prelude::*;
@@ -83,6 +83,8 @@ fn SignInForm(signed_in: RwSignal<Option<Me>>, error: RwSignal<Option<AppError>>
         spawn_local(async move {
             match send::<SignIn, Me>("POST", SESSION, Some(&body)).await {
                 Ok(m) => {
+                    // Whatever an earlier account left saved is not this one's.
+                    forget(ME).await;
                     signed_in.try_set(m);
                 }
                 Err(e) => {
@@ -131,12 +133,24 @@ fn Profile(
 ) -> impl IntoView {
     let s = Settings::get();
     let pending = RwSignal::new(false);
+    // Copy, so the sign-out closure below stays Copy.
+    let household = StoredValue::new(
+        me.household
+            .as_ref()
+            .map(|h| format!("/api/v1/households/{}", h.id)),
+    );
     let sign_out = move |path: &'static str| {
         pending.set(true);
         error.set(None);
+        let household = household.get_value();
         spawn_local(async move {
             match send::<(), ()>("DELETE", path, None).await {
                 Ok(_) => {
+                    // Nothing personal stays saved on this phone.
+                    forget(ME).await;
+                    if let Some(h) = household {
+                        forget(&h).await;
+                    }
                     signed_in.try_set(None);
                 }
                 Err(e) => {

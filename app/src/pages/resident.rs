@@ -21,7 +21,11 @@ fn redeem(code: String, pending: RwSignal<bool>, error: RwSignal<Option<AppError
     error.set(None);
     spawn_local(async move {
         match send::<Redeem, Me>("POST", ACTIVATIONS, Some(&Redeem { code })).await {
-            Ok(_) => navigate("/household", Default::default()),
+            Ok(_) => {
+                // A household saved for an earlier account is not this one's.
+                crate::api::forget(&format!("{}/me", wangge_core::API_PREFIX)).await;
+                navigate("/household", Default::default());
+            }
             Err(e) => {
                 error.try_set(Some(e));
             }
@@ -63,7 +67,7 @@ pub fn Activate() -> impl IntoView {
                 view! { <ErrorMessage error=e/> }.into_any()
             })}
             <form class="form" data-testid="activate" on:submit=submit>
-                <p class="lead">{move || s.t("请输入网格员给您的8位开通码。不需要密码。", "Type the 8-digit code your grid worker gave you. No password needed.")}</p>
+                <p class="lead">{move || s.t("请输入网格员给您的10位开通码。不需要密码。", "Type the 10-digit code your grid worker gave you. No password needed.")}</p>
                 <label class="field">
                     <span>{move || s.t("开通码", "Activation code")}</span>
                     <input name="code" inputmode="numeric" autocomplete="one-time-code" required

@@ -1,6 +1,6 @@
 //! Storage for accounts, their roles, sessions and sign-in throttling.
 
-use super::{storage, Store};
+use super::{ms, storage, Store};
 use crate::error::ApiError;
 use serde::Deserialize;
 use wangge_core::accounts::{AccountRole, RoleGrant, Scope};
@@ -47,26 +47,17 @@ struct AtRow {
 const ACCOUNT_COLUMNS: &str =
     "id, login, name, household_id, password_hash, password_salt, password_iterations";
 
-/// Timestamps are UTC milliseconds; bound as f64 (D1 rejects BigInt), exact below 2^53.
-fn ms(t: i64) -> JsValue {
-    JsValue::from(t as f64)
-}
-
 impl Store {
     async fn first_account(
         &self,
         column: &str,
         value: &str,
     ) -> Result<Option<StoredAccount>, ApiError> {
-        self.db
-            .prepare(format!(
-                "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE {column} = ?1 AND active = 1"
-            ))
-            .bind(&[value.into()])
-            .map_err(storage)?
-            .first::<StoredAccount>(None)
-            .await
-            .map_err(storage)
+        self.first::<StoredAccount>(
+            &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE {column} = ?1 AND active = 1"),
+            &[value.into()],
+        )
+        .await
     }
 
     /// An active account by its login (the `login` UNIQUE index).
@@ -82,18 +73,12 @@ impl Store {
     /// The roles an account holds (a range of the primary key).
     pub async fn roles_of(&self, account_id: &str) -> Result<Vec<RoleGrant>, ApiError> {
         let rows: Vec<RoleRow> = self
-            .db
-            .prepare(
+            .all(
                 "SELECT role, scope_kind, scope_id FROM account_roles WHERE account_id = ?1 \
                  ORDER BY role, scope_kind, scope_id LIMIT 100",
+                &[account_id.into()],
             )
-            .bind(&[account_id.into()])
-            .map_err(storage)?
-            .all()
-            .await
-            .map_err(storage)?
-            .results()
-            .map_err(storage)?;
+            .await?;
         rows.into_iter()
             .map(|r| {
                 let role = AccountRole::parse(&r.role)
@@ -118,17 +103,11 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<i64>, ApiError> {
         let rows: Vec<AtRow> = self
-            .db
-            .prepare(
+            .all(
                 "SELECT at FROM sign_in_failures WHERE key = ?1 AND at > ?2 ORDER BY at LIMIT ?3",
+                &[key.into(), ms(since), JsValue::from(limit)],
             )
-            .bind(&[key.into(), ms(since), JsValue::from(limit)])
-            .map_err(storage)?
-            .all()
-            .await
-            .map_err(storage)?
-            .results()
-            .map_err(storage)?;
+            .await?;
         Ok(rows.into_iter().map(|r| r.at as i64).collect())
     }
 
@@ -159,15 +138,30 @@ impl Store {
         Ok(())
     }
 
+    /// Takes back an attempt that succeeded (its rows under each key).
+    pub async fn withdraw_failure(
+        &self,
+        keys: &[String],
+        at: i64,
+        id: &str,
+    ) -> Result<(), ApiError> {
+        let mut stmts = Vec::new();
+        for key in keys {
+            stmts.push(
+                self.db
+                    .prepare("DELETE FROM sign_in_failures WHERE key = ?1 AND at = ?2 AND id = ?3")
+                    .bind(&[key.as_str().into(), ms(at), id.into()])
+                    .map_err(storage)?,
+            );
+        }
+        self.db.batch(stmts).await.map_err(storage)?;
+        Ok(())
+    }
+
     /// A successful sign-in clears the account's failures (not the address's).
     pub async fn clear_failures(&self, key: &str) -> Result<(), ApiError> {
-        self.db
-            .prepare("DELETE FROM sign_in_failures WHERE key = ?1")
-            .bind(&[key.into()])
-            .map_err(storage)?
-            .run()
-            .await
-            .map_err(storage)?;
+        self.exec("DELETE FROM sign_in_failures WHERE key = ?1", &[key.into()])
+            .await?;
         Ok(())
     }
 
@@ -178,16 +172,12 @@ impl Store {
         now: i64,
         expires: i64,
     ) -> Result<(), ApiError> {
-        self.db
-            .prepare(
-                "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) \
+        self.exec(
+            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) \
                  VALUES (?1, ?2, ?3, ?4)",
-            )
-            .bind(&[token_hash.into(), account_id.into(), ms(now), ms(expires)])
-            .map_err(storage)?
-            .run()
-            .await
-            .map_err(storage)?;
+            &[token_hash.into(), account_id.into(), ms(now), ms(expires)],
+        )
+        .await?;
         Ok(())
     }
 
@@ -198,17 +188,13 @@ impl Store {
         now: i64,
     ) -> Result<Option<LiveSession>, ApiError> {
         let row = self
-            .db
-            .prepare(
+            .first::<SessionRow>(
                 "SELECT s.account_id, s.expires_at, a.household_id FROM sessions s \
                  JOIN accounts a ON a.id = s.account_id \
                  WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.active = 1",
+                &[token_hash.into(), ms(now)],
             )
-            .bind(&[token_hash.into(), ms(now)])
-            .map_err(storage)?
-            .first::<SessionRow>(None)
-            .await
-            .map_err(storage)?;
+            .await?;
         Ok(row.map(|r| LiveSession {
             account_id: r.account_id,
             household_id: r.household_id,
@@ -217,36 +203,30 @@ impl Store {
     }
 
     pub async fn extend_session(&self, token_hash: &str, expires: i64) -> Result<(), ApiError> {
-        self.db
-            .prepare("UPDATE sessions SET expires_at = ?2 WHERE token_hash = ?1")
-            .bind(&[token_hash.into(), ms(expires)])
-            .map_err(storage)?
-            .run()
-            .await
-            .map_err(storage)?;
+        self.exec(
+            "UPDATE sessions SET expires_at = ?2 WHERE token_hash = ?1",
+            &[token_hash.into(), ms(expires)],
+        )
+        .await?;
         Ok(())
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), ApiError> {
-        self.db
-            .prepare("DELETE FROM sessions WHERE token_hash = ?1")
-            .bind(&[token_hash.into()])
-            .map_err(storage)?
-            .run()
-            .await
-            .map_err(storage)?;
+        self.exec(
+            "DELETE FROM sessions WHERE token_hash = ?1",
+            &[token_hash.into()],
+        )
+        .await?;
         Ok(())
     }
 
     /// Signs an account out everywhere (the `sessions_by_account` index).
     pub async fn delete_sessions_of(&self, account_id: &str) -> Result<(), ApiError> {
-        self.db
-            .prepare("DELETE FROM sessions WHERE account_id = ?1")
-            .bind(&[account_id.into()])
-            .map_err(storage)?
-            .run()
-            .await
-            .map_err(storage)?;
+        self.exec(
+            "DELETE FROM sessions WHERE account_id = ?1",
+            &[account_id.into()],
+        )
+        .await?;
         Ok(())
     }
 }

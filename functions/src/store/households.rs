@@ -1,6 +1,6 @@
 //! Storage for households, their members, residents' accounts and activations.
 
-use super::{storage, Store};
+use super::{ms, storage, Store};
 use crate::error::ApiError;
 use serde::Deserialize;
 use wangge_core::accounts::{Household, Member, Relation};
@@ -35,10 +35,6 @@ pub struct StoredActivation {
     pub used_at: Option<f64>,
 }
 
-fn ms(t: i64) -> JsValue {
-    JsValue::from(t as f64)
-}
-
 impl Store {
     /// The grid an active household belongs to (primary key).
     pub async fn household_grid(&self, id: &str) -> Result<Option<String>, ApiError> {
@@ -47,13 +43,11 @@ impl Store {
             grid_code: String,
         }
         Ok(self
-            .db
-            .prepare("SELECT grid_code FROM households WHERE id = ?1 AND active = 1")
-            .bind(&[id.into()])
-            .map_err(storage)?
-            .first::<Row>(None)
-            .await
-            .map_err(storage)?
+            .first::<Row>(
+                "SELECT grid_code FROM households WHERE id = ?1 AND active = 1",
+                &[id.into()],
+            )
+            .await?
             .map(|r| r.grid_code))
     }
 
@@ -108,19 +102,21 @@ impl Store {
         }))
     }
 
-    /// The resident account of a household, if it has one (`accounts_by_household`).
+    /// The resident account of a household, if it has one (`accounts_by_household`): never
+    /// a staff account that happens to be linked to the household.
     pub async fn resident_account_of(
         &self,
         household_id: &str,
     ) -> Result<Option<String>, ApiError> {
         Ok(self
-            .db
-            .prepare("SELECT id FROM accounts WHERE household_id = ?1 AND active = 1 LIMIT 1")
-            .bind(&[household_id.into()])
-            .map_err(storage)?
-            .first::<IdRow>(None)
-            .await
-            .map_err(storage)?
+            .first::<IdRow>(
+                "SELECT a.id FROM accounts a WHERE a.household_id = ?1 AND a.active = 1 \
+                 AND NOT EXISTS (SELECT 1 FROM account_roles r \
+                     WHERE r.account_id = a.id AND r.role != 'resident') \
+                 ORDER BY a.id LIMIT 1",
+                &[household_id.into()],
+            )
+            .await?
             .map(|r| r.id))
     }
 
@@ -199,18 +195,14 @@ impl Store {
 
     /// An activation by the hash of its link token or of its short code (both UNIQUE).
     pub async fn activation(&self, hash: &str) -> Result<Option<StoredActivation>, ApiError> {
-        self.db
-            .prepare(
-                "SELECT id, account_id, expires_at, used_at FROM activations \
+        self.first::<StoredActivation>(
+            "SELECT id, account_id, expires_at, used_at FROM activations \
                  WHERE token_hash = ?1 UNION ALL \
                  SELECT id, account_id, expires_at, used_at FROM activations WHERE code_hash = ?1 \
                  LIMIT 1",
-            )
-            .bind(&[hash.into()])
-            .map_err(storage)?
-            .first::<StoredActivation>(None)
-            .await
-            .map_err(storage)
+            &[hash.into()],
+        )
+        .await
     }
 
     /// Marks an activation used; false if someone used it first (the check is in the SQL,
@@ -218,7 +210,7 @@ impl Store {
     pub async fn use_activation(&self, id: &str, now: i64) -> Result<bool, ApiError> {
         let result = self
             .db
-            .prepare("UPDATE activations SET used_at = ?2 WHERE id = ?1 AND used_at IS NULL")
+            .prepare("UPDATE activations SET used_at = ?2 WHERE id = ?1 AND used_at IS NULL AND expires_at > ?2")
             .bind(&[id.into(), ms(now)])
             .map_err(storage)?
             .run()

@@ -9,7 +9,9 @@ mod households;
 pub use accounts::StoredAccount;
 
 use crate::error::ApiError;
-use worker::{D1Database, Env};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+use worker::{D1Database, D1Result, Env};
 
 pub struct Store {
     db: D1Database,
@@ -24,5 +26,55 @@ impl Store {
         Ok(Store {
             db: env.d1("DB").map_err(storage)?,
         })
+    }
+}
+
+/// Timestamps are UTC milliseconds; bound as f64 (D1 rejects BigInt), exact below 2^53.
+fn ms(t: i64) -> JsValue {
+    JsValue::from(t as f64)
+}
+
+impl Store {
+    /// Runs one statement that returns no rows.
+    async fn exec(&self, sql: &str, params: &[JsValue]) -> Result<D1Result, ApiError> {
+        self.db
+            .prepare(sql)
+            .bind(params)
+            .map_err(storage)?
+            .run()
+            .await
+            .map_err(storage)
+    }
+
+    /// The first row of a query, if any.
+    async fn first<T: DeserializeOwned>(
+        &self,
+        sql: &str,
+        params: &[JsValue],
+    ) -> Result<Option<T>, ApiError> {
+        self.db
+            .prepare(sql)
+            .bind(params)
+            .map_err(storage)?
+            .first::<T>(None)
+            .await
+            .map_err(storage)
+    }
+
+    /// Every row of a query (callers bound it with LIMIT).
+    async fn all<T: DeserializeOwned>(
+        &self,
+        sql: &str,
+        params: &[JsValue],
+    ) -> Result<Vec<T>, ApiError> {
+        self.db
+            .prepare(sql)
+            .bind(params)
+            .map_err(storage)?
+            .all()
+            .await
+            .map_err(storage)?
+            .results()
+            .map_err(storage)
     }
 }

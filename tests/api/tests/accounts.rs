@@ -151,16 +151,17 @@ fn a_wrong_password_and_an_unknown_login_get_the_same_answer() {
 }
 
 #[test]
-fn five_failures_for_one_login_throttle_it() {
+fn five_failures_for_one_login_from_one_address_throttle_it_there_only() {
     let _turn = serial();
     let api = Api::from_env();
     // A login of its own: a throttled demo login would lock other tests out for 15 minutes.
     let login = format!("throttled-{}", std::process::id());
+    let here = address("login-throttle");
     for i in 0..5 {
-        let r = api.sign_in(&login, "wrong-password", &address(&format!("login-{i}")));
+        let r = api.sign_in(&login, "wrong-password", &here);
         assert_eq!(r.status, 401, "attempt {i}");
     }
-    let r = api.sign_in(&login, "wrong-password", &address("login-6"));
+    let r = api.sign_in(&login, "wrong-password", &here);
     assert_eq!((r.status, code(&r)), (429, ProblemCode::TooManyAttempts));
     let wait: u64 = r
         .retry_after
@@ -170,6 +171,12 @@ fn five_failures_for_one_login_throttle_it() {
         .expect("Retry-After seconds");
     assert!((1..=900).contains(&wait), "Retry-After {wait}");
     assert!(r.json::<Problem>().message_zh.contains("稍后"));
+    // Someone hammering a known login from one place does not lock its owner out elsewhere.
+    let elsewhere = api.sign_in(&login, "wrong-password", &address("login-owner"));
+    assert_eq!(
+        (elsewhere.status, code(&elsewhere)),
+        (401, ProblemCode::BadCredentials)
+    );
 }
 
 #[test]
@@ -296,7 +303,7 @@ fn an_activation_signs_one_phone_in_once_and_a_new_one_ends_the_old_phone() {
     let r = issue(&worker);
     assert_eq!(r.status, 201, "{}", r.body);
     let first: Activation = r.json();
-    assert_eq!(first.code.len(), 8);
+    assert_eq!(first.code.len(), 10);
     assert!(first.code.bytes().all(|b| b.is_ascii_digit()));
     assert!(
         first.url.starts_with(api.origin()) && first.url.contains("/activate/"),
@@ -319,7 +326,12 @@ fn an_activation_signs_one_phone_in_once_and_a_new_one_ends_the_old_phone() {
             Some(&body),
         )
     };
-    let spaced = format!("{} {}", &first.code[..4], &first.code[4..]);
+    let spaced = format!(
+        "{} {} {}",
+        &first.code[..4],
+        &first.code[4..8],
+        &first.code[8..]
+    );
     let phone = redeem(&spaced);
     assert_eq!(phone.status, 200, "{}", phone.body);
     let me: Me = phone.json();
