@@ -100,3 +100,20 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         </div>
     }
 }
+
+/// The error of an action that needs the network now (signing in, activating): offline,
+/// it says that this action needs the network (`offline`: zh, en), not that a page was never
+/// saved; anything else reads as `ErrorMessage`.
+#[component]
+pub fn ActionError(error: AppError, offline: (&'static str, &'static str)) -> impl IntoView {
+    let s = Settings::get();
+    if error == AppError::Offline {
+        return view! {
+            <div class="error-box" role="alert">
+                <p>{move || s.t(offline.0, offline.1)}</p>
+            </div>
+        }
+        .into_any();
+    }
+    view! { <ErrorMessage error/> }.into_any()
+}

@@ -3,7 +3,7 @@
 //! Signing in needs the network: it is never queued.
 
 use crate::api::{forget, send};
-use crate::error::{AppError, ErrorMessage};
+use crate::error::{ActionError, AppError};
 use crate::settings::Settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -38,7 +38,9 @@ pub fn Account() -> impl IntoView {
             <Show when=move || !checked.get()>
                 <p class="loading" role="status">{move || s.t("正在查看登录状态…", "Checking who is signed in…")}</p>
             </Show>
-            {move || error.get().map(|e| view! { <Failure error=e/> })}
+            {move || error.get().map(|e| view! {
+                <ActionError error=e offline=("登录和退出需要网络，请连上网络后再试。", "Signing in and out needs the network; connect and try again.")/>
+            })}
             {move || match me.get() {
                 Some(m) => view! { <Profile me=m signed_in=me error/> }.into_any(),
                 None if checked.get() => view! { <SignInForm signed_in=me error/> }.into_any(),
@@ -46,21 +48,6 @@ pub fn Account() -> impl IntoView {
             }}
         </section>
     }
-}
-
-/// Errors here are about an action that needs the network, not a page to read offline.
-#[component]
-fn Failure(error: AppError) -> impl IntoView {
-    let s = Settings::get();
-    if error == AppError::Offline {
-        return view! {
-            <div class="error-box" role="alert">
-                <p>{move || s.t("登录和退出需要网络，请连上网络后再试。", "Signing in and out needs the network; connect and try again.")}</p>
-            </div>
-        }
-        .into_any();
-    }
-    view! { <ErrorMessage error/> }.into_any()
 }
 
 #[component]

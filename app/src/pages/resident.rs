@@ -3,7 +3,7 @@
 //! `/household` shows the household as the server keeps it — saved for offline reading.
 
 use crate::api::{load, send};
-use crate::error::{AppError, ErrorMessage};
+use crate::error::{ActionError, AppError, ErrorMessage};
 use crate::pages::SyncBadge;
 use crate::settings::Settings;
 use leptos::prelude::*;
@@ -57,14 +57,8 @@ pub fn Activate() -> impl IntoView {
             <Show when=move || pending.get()>
                 <p class="loading" role="status">{move || s.t("正在开通…", "Activating…")}</p>
             </Show>
-            {move || error.get().map(|e| if e == AppError::Offline {
-                view! {
-                    <div class="error-box" role="alert">
-                        <p>{move || s.t("开通需要网络，请连上网络后再试。", "Activation needs the network; connect and try again.")}</p>
-                    </div>
-                }.into_any()
-            } else {
-                view! { <ErrorMessage error=e/> }.into_any()
+            {move || error.get().map(|e| view! {
+                <ActionError error=e offline=("开通需要网络，请连上网络后再试。", "Activation needs the network; connect and try again.")/>
             })}
             <form class="form" data-testid="activate" on:submit=submit>
                 <p class="lead">{move || s.t("请输入网格员给您的10位开通码。不需要密码。", "Type the 10-digit code your grid worker gave you. No password needed.")}</p>
