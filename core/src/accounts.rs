@@ -139,62 +139,6 @@ pub struct HouseholdRef {
     pub id: String,
 }
 
-/// A member's place in the household.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Relation {
-    Head,
-    Spouse,
-    Child,
-    Parent,
-    Grandchild,
-    Sibling,
-    Other,
-}
-
-impl Relation {
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Self::Head => "户主",
-            Self::Spouse => "配偶",
-            Self::Child => "子女",
-            Self::Parent => "父母",
-            Self::Grandchild => "孙辈",
-            Self::Sibling => "兄弟姐妹",
-            Self::Other => "其他",
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Self::Head => "Head",
-            Self::Spouse => "Spouse",
-            Self::Child => "Child",
-            Self::Parent => "Parent",
-            Self::Grandchild => "Grandchild",
-            Self::Sibling => "Sibling",
-            Self::Other => "Other",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Member {
-    pub id: String,
-    pub name: String,
-    pub relation: Relation,
-    pub phone: Option<String>,
-}
-
-/// `GET /api/v1/households/{id}`: for its own members and staff whose scope covers it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Household {
-    pub id: String,
-    pub grid_code: String,
-    pub address: String,
-    pub members: Vec<Member>,
-}
-
 /// `POST /api/v1/households/{id}/activations`: a one-time way onto a resident's phone —
 /// a link (shown as a QR code) or a short code to read aloud; valid until `expires_at`
 /// (UTC milliseconds).

@@ -3,7 +3,9 @@
 //! compiles natively (and is tested there) and to wasm.
 
 pub mod accounts;
+pub mod admin;
 pub mod grids;
+pub mod households;
 pub mod problem;
 pub mod qr;
 

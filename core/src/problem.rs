@@ -26,6 +26,12 @@ pub enum ProblemCode {
     ActivationNotFound,
     ActivationUsed,
     ActivationExpired,
+    /// The body is well-formed but breaks a rule; `errors` lists every broken one.
+    Invalid,
+    /// A client id (idempotency key) reused with a different body.
+    IdempotencyConflict,
+    /// A new record's id is taken by another record.
+    AlreadyExists,
     Internal,
     #[serde(other)]
     Unknown,
@@ -40,6 +46,8 @@ impl ProblemCode {
             | Self::HouseholdNotFound
             | Self::ActivationNotFound => 404,
             Self::ActivationUsed | Self::ActivationExpired => 410,
+            Self::Invalid => 422,
+            Self::IdempotencyConflict | Self::AlreadyExists => 409,
             Self::MethodNotAllowed => 405,
             Self::GridCodeMalformed | Self::BadRequest => 400,
             Self::BadCredentials | Self::NotSignedIn => 401,
@@ -99,6 +107,18 @@ impl ProblemCode {
                 "这个开通码已过期（有效期72小时），请网格员重新生成。",
                 "This activation code has expired (valid 72 hours); ask your grid worker for a new one.",
             ),
+            Self::Invalid => (
+                "填写的内容有误，请按提示修改。",
+                "Some of what was entered is wrong; see below.",
+            ),
+            Self::IdempotencyConflict => (
+                "这条记录已用不同的内容提交过，未作更改。",
+                "This record was already sent with different content; nothing was changed.",
+            ),
+            Self::AlreadyExists => (
+                "已有相同编号的记录，未作更改。",
+                "A record with this id already exists; nothing was changed.",
+            ),
             Self::Internal | Self::Unknown => (
                 "服务器出了点问题，请稍后再试。",
                 "Something went wrong on the server; please try again later.",
@@ -113,6 +133,23 @@ pub struct Problem {
     pub code: ProblemCode,
     pub message_zh: String,
     pub message_en: String,
+    /// What exactly is wrong, for a 422: every bad field or spreadsheet row, not just
+    /// the first, so a form or a file is fixed in one go.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<Detail>,
+}
+
+/// One thing wrong with what was sent: a form field, or a line of an imported file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Detail {
+    /// 1-based line of an imported file (the header is line 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The field or column, e.g. `members[1].phone` or `网格编码`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    pub message_zh: String,
+    pub message_en: String,
 }
 
 impl From<ProblemCode> for Problem {
@@ -122,6 +159,7 @@ impl From<ProblemCode> for Problem {
             code,
             message_zh: zh.to_owned(),
             message_en: en.to_owned(),
+            errors: Vec::new(),
         }
     }
 }

@@ -261,16 +261,6 @@ pub async fn whoami(session: &Session, env: &Env) -> Result<Response, ApiError> 
     json_no_store(&me(&store, account).await?)
 }
 
-/// `GET /api/v1/households/{id}` (the route table let only its members and staff over it
-/// through): full phones and address.
-pub async fn household(env: &Env, id: &str) -> Result<Response, ApiError> {
-    let household = Store::new(env)?
-        .household(id)
-        .await?
-        .ok_or(ApiError::HouseholdNotFound)?;
-    json_no_store(&household)
-}
-
 /// Ten digits, read aloud over the phone or at the door (`1234 5678 90`).
 fn short_code(bytes: &[u8]) -> String {
     let n = bytes.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));

@@ -33,6 +33,13 @@ pub enum ApiError {
     Forbidden,
     #[error("too many attempts; retry after {retry_after_secs} s")]
     TooManyAttempts { retry_after_secs: u64 },
+    /// Well-formed but breaking rules: every broken one.
+    #[error("invalid: {0:?}")]
+    Invalid(Vec<wangge_core::problem::Detail>),
+    #[error("idempotency key reused with another body")]
+    IdempotencyConflict,
+    #[error("id already taken")]
+    AlreadyExists,
     #[error("storage: {0}")]
     Storage(String),
     #[error("encoding: {0}")]
@@ -58,6 +65,9 @@ impl ApiError {
             Self::ActivationUsed => ProblemCode::ActivationUsed,
             Self::ActivationExpired => ProblemCode::ActivationExpired,
             Self::Forbidden => ProblemCode::Forbidden,
+            Self::Invalid(_) => ProblemCode::Invalid,
+            Self::IdempotencyConflict => ProblemCode::IdempotencyConflict,
+            Self::AlreadyExists => ProblemCode::AlreadyExists,
             Self::Storage(_) | Self::Encode(_) | Self::Worker(_) => ProblemCode::Internal,
         }
     }

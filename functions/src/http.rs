@@ -53,7 +53,11 @@ pub fn problem(err: &ApiError) -> worker::Result<Response> {
     if code.status() >= 500 {
         worker::console_error!("internal error: {err}");
     }
-    let body = serde_json::to_vec(&Problem::from(code))?;
+    let mut problem = Problem::from(code);
+    if let ApiError::Invalid(details) = err {
+        problem.errors = details.clone();
+    }
+    let body = serde_json::to_vec(&problem)?;
     let headers = Headers::new();
     headers.set("Content-Type", JSON)?;
     headers.set("Cache-Control", "no-store")?;

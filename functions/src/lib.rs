@@ -5,6 +5,7 @@ mod accounts;
 mod crypto;
 mod error;
 mod grids;
+mod households;
 mod http;
 mod routes;
 mod store;
@@ -67,6 +68,7 @@ async fn route(req: Request, env: &Env) -> Result<Response, ApiError> {
             id: param(0),
             grid_code,
         },
+        None if route.access.needs_grid() => routes::Target::Grid { code: param(0) },
         None => routes::Target::Nothing,
     };
     routes::authorize(route.access, actor, target)?;
@@ -96,7 +98,12 @@ async fn handle(
         (Handler::SignOut, Some(s)) => accounts::sign_out(s, env).await,
         (Handler::SignOutEverywhere, Some(s)) => accounts::sign_out_everywhere(s, env).await,
         (Handler::Me, Some(s)) => accounts::whoami(s, env).await,
-        (Handler::Household, Some(_)) => accounts::household(env, param).await,
+        (Handler::Household, Some(_)) => households::household(env, param).await,
+        (Handler::GridHouseholds, Some(_)) => households::register(&req, env, param).await,
+        (Handler::RegisterHousehold, Some(s)) => {
+            households::create(req, env, &s.actor, param).await
+        }
+        (Handler::EditHousehold, Some(_)) => households::update(req, env, param).await,
         (Handler::IssueActivation, Some(s)) => {
             accounts::issue_activation(&req, env, &s.actor, param).await
         }
@@ -107,7 +114,10 @@ async fn handle(
             | Handler::SignOutEverywhere
             | Handler::Me
             | Handler::Household
-            | Handler::IssueActivation,
+            | Handler::IssueActivation
+            | Handler::GridHouseholds
+            | Handler::RegisterHousehold
+            | Handler::EditHousehold,
             None,
         ) => Err(ApiError::NotSignedIn),
     }

@@ -18,12 +18,19 @@ pub enum Access {
     StaffOverHousehold,
     /// The household's own members, and the staff of `StaffOverHousehold`.
     HouseholdReader,
+    /// The staff of `StaffOverHousehold` whose scope covers the grid code in the path.
+    StaffOverGrid,
 }
 
 impl Access {
     /// Whether the rule needs the household named in the path (its grid).
     pub fn needs_household(self) -> bool {
         matches!(self, Access::StaffOverHousehold | Access::HouseholdReader)
+    }
+
+    /// Whether the rule judges the grid code in the path.
+    pub fn needs_grid(self) -> bool {
+        self == Access::StaffOverGrid
     }
 }
 
@@ -40,6 +47,7 @@ pub struct Actor {
 pub enum Target<'a> {
     Nothing,
     Household { id: &'a str, grid_code: &'a str },
+    Grid { code: &'a str },
 }
 
 /// Staff roles that register and serve households in their grid subtree.
@@ -63,6 +71,9 @@ pub enum Handler {
     Household,
     IssueActivation,
     Redeem,
+    GridHouseholds,
+    RegisterHousehold,
+    EditHousehold,
 }
 
 #[derive(Debug)]
@@ -114,6 +125,24 @@ pub const ROUTES: &[Route] = &[
         Handler::IssueActivation,
     ),
     route("POST", "/activations", Access::Public, Handler::Redeem),
+    route(
+        "GET",
+        "/grids/{code}/households",
+        Access::StaffOverGrid,
+        Handler::GridHouseholds,
+    ),
+    route(
+        "POST",
+        "/grids/{code}/households",
+        Access::StaffOverGrid,
+        Handler::RegisterHousehold,
+    ),
+    route(
+        "PUT",
+        "/households/{id}",
+        Access::StaffOverHousehold,
+        Handler::EditHousehold,
+    ),
 ];
 
 /// The path's parameters if `path` (below `/api/v1`) fits `pattern`.
@@ -186,8 +215,10 @@ pub fn authorize(access: Access, actor: Option<&Actor>, target: Target) -> Resul
         (Access::HouseholdReader, Target::Household { id, grid_code }) => {
             actor.household.as_deref() == Some(id) || staff_over(grid_code)
         }
-        // A household rule without a household: refuse rather than guess.
-        (Access::StaffOverHousehold | Access::HouseholdReader, Target::Nothing) => false,
+        (Access::StaffOverGrid, Target::Grid { code }) => staff_over(code),
+        // A rule without the target it judges: refuse rather than guess.
+        (Access::StaffOverHousehold | Access::HouseholdReader, _) => false,
+        (Access::StaffOverGrid, _) => false,
     };
     if allowed {
         Ok(())
@@ -301,6 +332,27 @@ mod tests {
             );
         }
         assert!(authorize(Access::HouseholdReader, Some(&own), Target::Nothing).is_err());
+        let grid = Target::Grid {
+            code: "990101001003001",
+        };
+        for (who, allowed) in [
+            (&worker_a, true),
+            (&leader, true),
+            (&worker_b, false),
+            (&clerk, false),
+            (&own, false),
+        ] {
+            assert_eq!(
+                authorize(Access::StaffOverGrid, Some(who), grid).is_ok(),
+                allowed,
+                "{who:?}"
+            );
+        }
+        assert!(authorize(Access::StaffOverGrid, Some(&worker_a), hh).is_err());
+        assert!(matches!(
+            authorize(Access::StaffOverGrid, None, grid),
+            Err(ApiError::NotSignedIn)
+        ));
     }
 
     #[test]

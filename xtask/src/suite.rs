@@ -160,6 +160,8 @@ pub fn serve_cmd(args: &[String]) -> Result<ExitCode> {
             _ => return Err(format!("unknown option {flag}")),
         }
     }
+    // Idempotent: a state from an older checkout gets the new migrations.
+    migrate_and_seed(&persist)?;
     serve_until_stopped(port, &persist)
 }
 

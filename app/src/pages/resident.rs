@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use wangge_core::accounts::{Household, Me, Redeem};
+use wangge_core::accounts::{Me, Redeem};
+use wangge_core::households::Household;
 
 const ACTIVATIONS: &str = "/api/v1/activations";
 

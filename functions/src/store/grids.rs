@@ -186,4 +186,17 @@ impl Store {
             people,
         }))
     }
+
+    /// Whether grid `code` exists (primary key).
+    pub async fn grid_exists(&self, code: &str) -> Result<bool, ApiError> {
+        #[derive(serde::Deserialize)]
+        struct Row {
+            #[allow(dead_code)]
+            code: String,
+        }
+        Ok(self
+            .first::<Row>("SELECT code FROM grids WHERE code = ?1", &[code.into()])
+            .await?
+            .is_some())
+    }
 }

@@ -1,10 +1,13 @@
 //! Storage for households, their members, residents' accounts and activations.
 
-use super::{ms, storage, Store};
+use super::{ms, storage, ClientWrite, Store};
 use crate::error::ApiError;
 use serde::Deserialize;
-use wangge_core::accounts::{Household, Member, Relation};
+use wangge_core::households::{
+    Household, HouseholdDraft, HouseholdSummary, Member, MemberDraft, Relation,
+};
 use wasm_bindgen::JsValue;
+use worker::D1PreparedStatement;
 
 #[derive(Deserialize)]
 struct HouseholdRow {
@@ -222,5 +225,174 @@ impl Store {
             .and_then(|m| m.changes)
             .unwrap_or(0);
         Ok(changes == 1)
+    }
+
+    /// The statement that inserts or revives member `m` of `household_id` at position `sort`.
+    /// A member id of another household is left alone (`members_elsewhere` refuses it first).
+    fn upsert_member(
+        &self,
+        household_id: &str,
+        m: &MemberDraft,
+        sort: usize,
+        now: i64,
+    ) -> Result<D1PreparedStatement, ApiError> {
+        self.db
+            .prepare(
+                "INSERT INTO household_members \
+                 (id, household_id, name, relation, phone, sort, active, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7) \
+                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
+                 relation = excluded.relation, phone = excluded.phone, sort = excluded.sort, \
+                 active = 1, updated_at = excluded.updated_at \
+                 WHERE household_members.household_id = excluded.household_id",
+            )
+            .bind(&[
+                m.id.as_str().into(),
+                household_id.into(),
+                m.name.as_str().into(),
+                m.relation.as_str().into(),
+                m.phone.as_deref().map_or(JsValue::NULL, JsValue::from),
+                (sort as f64).into(),
+                ms(now),
+            ])
+            .map_err(storage)
+    }
+
+    /// Registers a household with its members, and records the client write that made
+    /// it, in one batch: all of it lands or none. A taken id aborts it (`AlreadyExists`).
+    pub async fn register_household(
+        &self,
+        grid_code: &str,
+        draft: &HouseholdDraft,
+        by: &str,
+        write: &ClientWrite<'_>,
+    ) -> Result<(), ApiError> {
+        let mut stmts = vec![self
+            .db
+            .prepare(
+                "INSERT INTO households (id, grid_code, address, active, updated_at, created_by) \
+                 VALUES (?1, ?2, ?3, 1, ?4, ?5)",
+            )
+            .bind(&[
+                draft.id.as_str().into(),
+                grid_code.into(),
+                draft.address.as_str().into(),
+                ms(write.at),
+                by.into(),
+            ])
+            .map_err(storage)?];
+        for (i, m) in draft.members.iter().enumerate() {
+            // Plain INSERT: a member id that exists anywhere aborts the registration.
+            stmts.push(
+                self.db
+                    .prepare(
+                        "INSERT INTO household_members \
+                         (id, household_id, name, relation, phone, sort, active, updated_at) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)",
+                    )
+                    .bind(&[
+                        m.id.as_str().into(),
+                        draft.id.as_str().into(),
+                        m.name.as_str().into(),
+                        m.relation.as_str().into(),
+                        m.phone.as_deref().map_or(JsValue::NULL, JsValue::from),
+                        (i as f64).into(),
+                        ms(write.at),
+                    ])
+                    .map_err(storage)?,
+            );
+        }
+        stmts.push(self.record_write(write)?);
+        self.batch(stmts).await
+    }
+
+    /// How many of `member_ids` belong to a household other than `household_id`.
+    pub async fn members_elsewhere(
+        &self,
+        household_id: &str,
+        member_ids: &[&str],
+    ) -> Result<u32, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            n: u32,
+        }
+        let ids = serde_json::to_string(member_ids)?;
+        Ok(self
+            .first::<Row>(
+                "SELECT count(*) AS n FROM household_members \
+                 WHERE id IN (SELECT value FROM json_each(?1)) AND household_id != ?2",
+                &[ids.into(), household_id.into()],
+            )
+            .await?
+            .map_or(0, |r| r.n))
+    }
+
+    /// Replaces a household's address and members in one batch: members left out are
+    /// deactivated (history may refer to them), the rest inserted or updated in order.
+    pub async fn update_household(&self, draft: &HouseholdDraft, now: i64) -> Result<(), ApiError> {
+        let id: JsValue = draft.id.as_str().into();
+        let mut stmts = vec![
+            self.db
+                .prepare(
+                    "UPDATE households SET address = ?2, updated_at = ?3 \
+                     WHERE id = ?1 AND active = 1",
+                )
+                .bind(&[id.clone(), draft.address.as_str().into(), ms(now)])
+                .map_err(storage)?,
+            self.db
+                .prepare(
+                    "UPDATE household_members SET active = 0, updated_at = ?2 \
+                     WHERE household_id = ?1 AND active = 1",
+                )
+                .bind(&[id, ms(now)])
+                .map_err(storage)?,
+        ];
+        for (i, m) in draft.members.iter().enumerate() {
+            stmts.push(self.upsert_member(&draft.id, m, i, now)?);
+        }
+        self.batch(stmts).await
+    }
+
+    /// One page of a grid's active households in id order, after `after`
+    /// (`households_by_grid`, keyset: no OFFSET), with each one's head, member count and
+    /// whether a resident phone got in.
+    pub async fn grid_households(
+        &self,
+        grid_code: &str,
+        after: &str,
+        limit: usize,
+    ) -> Result<Vec<HouseholdSummary>, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            id: String,
+            address: String,
+            head: Option<String>,
+            members: u32,
+            activated: u8,
+        }
+        let rows: Vec<Row> = self
+            .all(
+                "SELECT h.id, h.address, \
+                   (SELECT m.name FROM household_members m WHERE m.household_id = h.id \
+                      AND m.active = 1 AND m.relation = 'head' ORDER BY m.sort LIMIT 1) AS head, \
+                   (SELECT count(*) FROM household_members m WHERE m.household_id = h.id \
+                      AND m.active = 1) AS members, \
+                   EXISTS (SELECT 1 FROM accounts a JOIN activations v ON v.account_id = a.id \
+                      WHERE a.household_id = h.id AND v.used_at IS NOT NULL) AS activated \
+                 FROM households h WHERE h.grid_code = ?1 AND h.id > ?2 AND h.active = 1 \
+                 ORDER BY h.id LIMIT ?3",
+                &[grid_code.into(), after.into(), (limit as f64).into()],
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| HouseholdSummary {
+                id: r.id,
+                address: r.address,
+                head: r.head,
+                members: r.members,
+                activated: r.activated == 1,
+            })
+            .collect())
     }
 }

@@ -5,8 +5,10 @@
 mod accounts;
 mod grids;
 mod households;
+mod writes;
 
 pub use accounts::StoredAccount;
+pub use writes::ClientWrite;
 
 use crate::error::ApiError;
 use serde::de::DeserializeOwned;
@@ -59,6 +61,18 @@ impl Store {
             .first::<T>(None)
             .await
             .map_err(storage)
+    }
+
+    /// Runs statements as one transaction. A `UNIQUE`/primary-key violation (an id
+    /// already taken, a racing twin of the same write) is `AlreadyExists`.
+    async fn batch(&self, stmts: Vec<worker::D1PreparedStatement>) -> Result<(), ApiError> {
+        match self.db.batch(stmts).await {
+            Ok(_) => Ok(()),
+            Err(e) if e.to_string().contains("UNIQUE constraint failed") => {
+                Err(ApiError::AlreadyExists)
+            }
+            Err(e) => Err(storage(e)),
+        }
     }
 
     /// Every row of a query (callers bound it with LIMIT).

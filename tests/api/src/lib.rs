@@ -146,6 +146,16 @@ impl Api {
         )
     }
 
+    /// `as_user` with a JSON body.
+    pub fn as_user_json(&self, method: &str, path: &str, cookie: &str, body: &str) -> Reply {
+        self.send(
+            method,
+            path,
+            &[("Cookie", cookie.to_owned()), ("Origin", self.base.clone())],
+            Some(body),
+        )
+    }
+
     pub fn get(&self, path: &str) -> Reply {
         self.request("GET", path, None)
     }
@@ -176,4 +186,21 @@ pub fn seeded_phones() -> Vec<String> {
         .filter_map(|v| v.split(", ").nth(2))
         .map(|p| p.trim_matches('\'').to_owned())
         .collect()
+}
+
+/// A fresh UUIDv7, as a phone makes one for a record it creates.
+pub fn new_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::time::{SystemTime, UNIX_EPOCH};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("clock after 1970");
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mut random = [0u8; 10];
+    random[..8].copy_from_slice(
+        &(u64::from(now.subsec_nanos()) ^ (n << 32) ^ u64::from(std::process::id())).to_be_bytes(),
+    );
+    random[8..].copy_from_slice(&(n as u16).to_be_bytes());
+    wangge_core::households::uuid_v7(now.as_millis() as u64, random)
 }

@@ -3,7 +3,8 @@
 
 use std::sync::Mutex;
 use wangge_api_tests::{session_cookie, Api, Reply, DEMO_PASSWORD};
-use wangge_core::accounts::{AccountRole, Activation, Household, Me, Relation, Scope};
+use wangge_core::accounts::{AccountRole, Activation, Me, Scope};
+use wangge_core::households::{Household, Relation};
 use wangge_core::problem::{Problem, ProblemCode};
 
 /// Signing out everywhere ends every session of a login: these tests take turns.
@@ -17,13 +18,15 @@ fn code(r: &Reply) -> ProblemCode {
     r.json::<Problem>().code
 }
 
-/// A client address of its own for each test, so failures never throttle another test.
+/// A client address of its own for each test and each run, so failures never throttle
+/// another test, nor the same test run again within the 15-minute window.
 fn address(test: &str) -> String {
-    format!(
-        "203.0.113.{}",
-        test.bytes()
-            .fold(7u8, |a, b| a.wrapping_mul(31).wrapping_add(b))
-    )
+    let h = format!("{test}:{}", std::process::id())
+        .bytes()
+        .fold(0x811c_9dc5u32, |a, b| {
+            (a ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+    format!("10.{}.{}.{}", (h >> 16) & 0xff, (h >> 8) & 0xff, h & 0xff)
 }
 
 #[test]
