@@ -126,6 +126,14 @@ impl Cache {
         tx.commit().await.map_err(err)
     }
 
+    /// Every value in `store`, in key order (the outbox's UUIDv7 keys: creation order).
+    pub async fn all<T: DeserializeOwned>(&self, store: &str) -> Result<Vec<T>, CacheError> {
+        let tx = self.db.transaction(store).build().map_err(err)?;
+        let os = tx.object_store(store).map_err(err)?;
+        let values = os.get_all().serde().map_err(err)?.await.map_err(err)?;
+        values.map(|v| v.map_err(err)).collect()
+    }
+
     pub async fn delete(&self, store: &str, key: &str) -> Result<(), CacheError> {
         let tx = self.write_tx(store)?;
         let os = tx.object_store(store).map_err(err)?;

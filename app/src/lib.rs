@@ -5,6 +5,7 @@ pub mod api;
 pub mod cache;
 pub mod error;
 pub mod i18n;
+pub mod outbox;
 pub mod pages;
 pub mod settings;
 

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// What an account may be: one person may hold several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AccountRole {
     /// A member of a household.
@@ -78,6 +79,18 @@ impl AccountRole {
         }
     }
 
+    /// Staff who register and serve households in their grid subtree.
+    pub fn serves_households(self) -> bool {
+        matches!(
+            self,
+            Self::GridWorker
+                | Self::GridLeader
+                | Self::GridInstructor
+                | Self::Dispatcher
+                | Self::Admin
+        )
+    }
+
     /// Staff sign in with a password; residents get onto their phone by activation.
     pub fn is_staff(self) -> bool {
         self != Self::Resident
@@ -86,6 +99,7 @@ impl AccountRole {
 
 /// The part of the world a role applies to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum Scope {
     /// A subtree of the grid tree, named by its root's code (a household's grid for a
@@ -110,6 +124,7 @@ impl Scope {
 
 /// One role an account holds, with where it holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoleGrant {
     pub role: AccountRole,
     pub scope: Scope,
@@ -117,6 +132,7 @@ pub struct RoleGrant {
 
 /// `GET /api/v1/me`, and the answer to a sign-in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Me {
     pub login: String,
     pub name: String,
@@ -135,6 +151,7 @@ impl Me {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HouseholdRef {
     pub id: String,
 }
@@ -143,6 +160,7 @@ pub struct HouseholdRef {
 /// a link (shown as a QR code) or a short code to read aloud; valid until `expires_at`
 /// (UTC milliseconds).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Activation {
     pub url: String,
     pub code: String,
@@ -151,6 +169,7 @@ pub struct Activation {
 
 /// `POST /api/v1/activations`: the short code, or the token from the link.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Redeem {
     pub code: String,
 }
@@ -166,6 +185,7 @@ pub fn normalize_code(typed: &str) -> String {
 
 /// `POST /api/v1/session`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignIn {
     pub login: String,
     pub password: String,

@@ -17,6 +17,7 @@ pub const MAX_ERRORS: usize = 200;
 
 /// One thing wrong with an imported file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RowError {
     /// 1-based physical line where the record starts (the header is line 1).
     pub line: usize,
@@ -28,6 +29,7 @@ pub struct RowError {
 
 /// The 422 body when an import is refused: nothing was written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImportRejected {
     pub errors: Vec<RowError>,
 }

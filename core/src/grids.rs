@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 /// 6 digits county, 9 township, 12 village/community, 15 base or dedicated grid —
 /// each level appends a 3-digit segment to its parent's code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GridLevel {
     County,
@@ -49,6 +50,7 @@ impl GridLevel {
 
 /// Basic grids cover territory; dedicated grids (专属网格) cover a school, market, company.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GridKind {
     Basic,
@@ -114,6 +116,7 @@ impl std::fmt::Display for GridCode {
 
 /// One node of the tree, as listed by `GET /api/v1/grids`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GridNode {
     pub code: String,
     pub parent: Option<String>,
@@ -127,6 +130,7 @@ pub struct GridNode {
 /// `GET /api/v1/grids`: every node, sorted by code — which, codes being hierarchical,
 /// is also depth-first pre-order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GridTree {
     pub nodes: Vec<GridNode>,
 }
@@ -227,6 +231,7 @@ impl GridTree {
 
 /// What someone does for a grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     GridLeader,
@@ -293,6 +298,7 @@ impl Role {
 
 /// A person on a grid card (四公开: name, position, phone, service commitment).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GridPerson {
     pub name: String,
     pub role: Role,
@@ -303,6 +309,7 @@ pub struct GridPerson {
 
 /// `GET /api/v1/grids/{code}`: one grid's card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GridCard {
     pub grid: GridNode,
     pub households: Option<u32>,

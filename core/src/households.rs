@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A member's place in the household.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     Head,
@@ -75,6 +76,7 @@ impl Relation {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Member {
     pub id: String,
     pub name: String,
@@ -84,6 +86,7 @@ pub struct Member {
 
 /// `GET /api/v1/households/{id}`: for its own members and staff whose scope covers it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Household {
     pub id: String,
     pub grid_code: String,
@@ -94,6 +97,7 @@ pub struct Household {
 /// A member as sent by whoever registers or edits a household: `id` is made by the client
 /// (a UUIDv7), so a member added offline keeps its id once it reaches the server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MemberDraft {
     pub id: String,
     pub name: String,
@@ -104,6 +108,7 @@ pub struct MemberDraft {
 /// `POST /api/v1/grids/{code}/households` (a new household, `id` a client UUIDv7 that is
 /// also the write's idempotency key) and `PUT /api/v1/households/{id}` (`id` must match).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HouseholdDraft {
     pub id: String,
     pub address: String,
@@ -112,6 +117,7 @@ pub struct HouseholdDraft {
 
 /// One line of a grid's household register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HouseholdSummary {
     pub id: String,
     pub address: String,
@@ -125,6 +131,7 @@ pub struct HouseholdSummary {
 /// `GET /api/v1/grids/{code}/households[?after=<id>]`: one page of the register, in id
 /// order; `next` is the `after` for the following page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HouseholdPage {
     pub items: Vec<HouseholdSummary>,
     pub next: Option<String>,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// Stable machine-readable error codes. New codes may appear; old clients see `Unknown`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemCode {
     RouteNotFound,
@@ -129,6 +130,7 @@ impl ProblemCode {
 
 /// A JSON problem body, as sent by the Worker and read by the SPA.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Problem {
     pub code: ProblemCode,
     pub message_zh: String,
@@ -141,6 +143,7 @@ pub struct Problem {
 
 /// One thing wrong with what was sent: a form field, or a line of an imported file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Detail {
     /// 1-based line of an imported file (the header is line 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,7 +11,15 @@ const JSON: &str = "application/json; charset=utf-8";
 /// A JSON 200 with an ETag over the body, or a bodiless 304 when the client's
 /// `If-None-Match` already names it.
 pub fn json_etag<T: Serialize>(req: &Request, value: &T) -> Result<Response, ApiError> {
-    let body = serde_json::to_vec(value)?;
+    etag_body(req, serde_json::to_vec(value)?)
+}
+
+/// `json_etag` for a body that is JSON text already (a document compiled into the Worker).
+pub fn json_text_etag(req: &Request, json: &str) -> Result<Response, ApiError> {
+    etag_body(req, json.as_bytes().to_vec())
+}
+
+fn etag_body(req: &Request, body: Vec<u8>) -> Result<Response, ApiError> {
     let etag = format!("\"{:016x}\"", fnv1a64(&body));
     let headers = Headers::new();
     headers.set("ETag", &etag)?;

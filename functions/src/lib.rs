@@ -7,6 +7,8 @@ mod error;
 mod grids;
 mod households;
 mod http;
+#[cfg(test)]
+mod openapi;
 mod routes;
 mod store;
 
@@ -83,6 +85,10 @@ async fn route(req: Request, env: &Env) -> Result<Response, ApiError> {
     Ok(resp)
 }
 
+/// This API's OpenAPI 3.1 document, generated from the route table and the `core` types
+/// by a native test (`openapi.rs`), which keeps this checked-in copy up to date.
+const OPENAPI: &str = include_str!("../openapi.json");
+
 /// Calls the route's handler (authorization already decided).
 async fn handle(
     handler: Handler,
@@ -108,6 +114,7 @@ async fn handle(
             accounts::issue_activation(&req, env, &s.actor, param).await
         }
         (Handler::Redeem, _) => accounts::redeem(req, env).await,
+        (Handler::OpenApi, _) => http::json_text_etag(&req, OPENAPI),
         // `authorize` let a signed-in-only route through without a session: impossible.
         (
             Handler::SignOut

@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: every set-up, build, test and benchmark step of Wangge,
 //! in Rust, so a fresh machine needs only rustup and Node/npm.
 
+mod admin;
 mod bench;
 mod build;
 mod icons;
@@ -19,6 +20,8 @@ commands:
   test     the same set-up on a throwaway D1, then every test suite; ends with `N passed, M failed`
   bench    build, then print first-load and chunk sizes, Lighthouse scores and build time against the budgets
   deploy   build and `wrangler deploy` (needs a Cloudflare login and a real D1 id; see README)
+  admin create --login L --name N [--scope CODE] [--remote | --persist DIR] [--password-stdin]
+           create an administrator (prompts for the password; see `cargo xtask admin`)
   wrangler <args…>  the pinned wrangler (Node 22) in functions/, e.g. `cargo xtask wrangler login`";
 
 fn main() -> ExitCode {
@@ -29,6 +32,7 @@ fn main() -> ExitCode {
         "test" => suite::test(),
         "bench" => bench::run(),
         "deploy" => suite::deploy(),
+        "admin" => admin::cmd(&std::env::args().skip(2).collect::<Vec<_>>()),
         "wrangler" => suite::wrangler_passthrough(std::env::args().skip(2).collect()),
         _ => {
             eprintln!("{USAGE}");

@@ -87,6 +87,30 @@ pub fn capture(mut cmd: Cmd) -> Result<String> {
     }
 }
 
+/// Runs and returns stdout; on a non-zero exit the error carries what the command printed
+/// (for errors worth reading, such as a database refusing a write).
+pub fn capture_explained(mut cmd: Cmd) -> Result<String> {
+    let out = cmd
+        .inner
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("{}: {e}", cmd.shown))?;
+    if out.status.success() {
+        return Ok(String::from_utf8_lossy(&out.stdout).into_owned());
+    }
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Err(format!(
+        "`{}` failed ({}):\n{}",
+        cmd.shown,
+        out.status,
+        printed.trim()
+    ))
+}
+
 /// Tests passed and failed, as read off a runner's summary lines.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Counts {

@@ -17,7 +17,7 @@ fn functions() -> PathBuf {
     root().join("functions")
 }
 
-fn wrangler() -> Cmd {
+pub fn wrangler() -> Cmd {
     Cmd::new(node_bin().join("wrangler"))
         .cwd(&functions())
         .env("CI", "true") // never prompt
@@ -26,6 +26,12 @@ fn wrangler() -> Cmd {
 /// Applies migrations and the demo seed to the local D1 state in `persist`.
 pub fn migrate_and_seed(persist: &Path) -> Result<()> {
     step("applying D1 migrations and the demo seed (local)");
+    migrate(persist)?;
+    seed(persist)
+}
+
+/// Applies the migrations to the local D1 state in `persist`.
+fn migrate(persist: &Path) -> Result<()> {
     let p = persist.display().to_string();
     run(wrangler().args([
         "d1",
@@ -35,8 +41,7 @@ pub fn migrate_and_seed(persist: &Path) -> Result<()> {
         "--local",
         "--persist-to",
         &p,
-    ]))?;
-    seed(persist)
+    ]))
 }
 
 /// `wrangler d1 execute DB --local --persist-to <persist> <args…>`
@@ -135,7 +140,7 @@ pub fn dev() -> Result<ExitCode> {
     serve_until_stopped(DEV_PORT, &persist)
 }
 
-fn dev_persist() -> PathBuf {
+pub fn dev_persist() -> PathBuf {
     root().join(".wrangler").join("dev-state")
 }
 
@@ -349,6 +354,15 @@ fn suites(add: &mut dyn FnMut(&str, Counts)) -> Result<()> {
     let persist = work.join("d1");
     let _ = std::fs::remove_dir_all(&persist);
     std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+
+    step("migrations alone create no account (demo accounts come only from the demo seed)");
+    let bare = work.join("d1-migrations-only");
+    let _ = std::fs::remove_dir_all(&bare);
+    add(
+        "no accounts without the seed",
+        check(migrate(&bare).and_then(|()| crate::admin::migrations_create_no_account(&bare))),
+    );
+
     migrate_and_seed(&persist)?;
 
     step("demo seed is idempotent");
@@ -378,6 +392,12 @@ fn suites(add: &mut dyn FnMut(&str, Counts)) -> Result<()> {
                 .cwd(&root())
                 .env("WANGGE_BASE_URL", &base),
         ),
+    );
+
+    step("`xtask admin create`: the new administrator signs in; the same login again is refused");
+    add(
+        "admin create",
+        check(crate::admin::suite_check(&persist, &base)),
     );
 
     step("browser tests (Playwright + Chromium, phone viewport)");

@@ -7,6 +7,7 @@ use crate::error::{ActionError, AppError};
 use crate::settings::Settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use wangge_core::accounts::{Me, RoleGrant, Scope, SignIn};
 
 const ME: &str = "/api/v1/me";
@@ -159,6 +160,8 @@ fn Profile(
         }
     };
     let roles = me.roles.clone();
+    let serves = me.roles.iter().any(|g| g.role.serves_households());
+    let resident = me.household.is_some();
     view! {
         <div class="profile" data-testid="profile">
             <p class="person-name" data-testid="me-name">{me.name.clone()}</p>
@@ -172,6 +175,14 @@ fn Profile(
                     </li>
                 }).collect_view()}
             </ul>
+            <nav class="actions" aria-label=move || s.t("我的工作", "My work")>
+                {serves.then(|| view! {
+                    <A href="/households" attr:class="button" attr:data-testid="to-households">{move || s.t("住户登记", "Household register")}</A>
+                })}
+                {resident.then(|| view! {
+                    <A href="/household" attr:class="button">{move || s.t("我家", "My household")}</A>
+                })}
+            </nav>
             <p class="actions">
                 <button class="button" data-testid="sign-out" disabled=move || pending.get() on:click=move |_| sign_out(SESSION)>
                     {move || s.t("退出登录", "Sign out")}

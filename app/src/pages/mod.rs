@@ -3,8 +3,10 @@
 mod account;
 pub mod grids;
 mod home;
+mod households;
 mod lazy;
 mod resident;
+mod sync;
 
 lazy::lazy_route!(
     /// `/account`: staff sign-in, then who is signed in; its own chunk.
@@ -13,6 +15,14 @@ lazy::lazy_route!(
 lazy::lazy_route!(
     /// `/activate` and `/activate/{code}`: a resident's phone gets in without a password.
     ActivateRoute => activate_page, super::resident::Activate
+);
+lazy::lazy_route!(
+    /// `/households` and `/households/{id}`: a grid's register for its staff.
+    HouseholdsRoute => households_page, super::households::Households
+);
+lazy::lazy_route!(
+    /// `/sync`: what this phone still has to send, and what the server refused.
+    SyncRoute => sync_page, super::sync::SyncPage
 );
 lazy::lazy_route!(
     /// `/household`: the resident's own household.
@@ -28,6 +38,7 @@ use leptos_router::{path, Lazy};
 #[component]
 pub fn App() -> impl IntoView {
     Settings::provide();
+    crate::outbox::Outbox::provide();
     // A thin bar while a section's chunk loads (the old page stays until the new one is ready).
     let routing = RwSignal::new(false);
     view! {
@@ -43,6 +54,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/activate") view={Lazy::<ActivateRoute>::new()}/>
                     <Route path=path!("/activate/:code") view={Lazy::<ActivateRoute>::new()}/>
                     <Route path=path!("/household") view={Lazy::<HouseholdRoute>::new()}/>
+                    <Route path=path!("/households") view={Lazy::<HouseholdsRoute>::new()}/>
+                    <Route path=path!("/households/:id") view={Lazy::<HouseholdsRoute>::new()}/>
+                    <Route path=path!("/sync") view={Lazy::<SyncRoute>::new()}/>
                 </Routes>
             </main>
             <BottomNav/>
@@ -61,6 +75,7 @@ fn TopBar() -> impl IntoView {
         <header class="topbar no-print">
             <A href="/" attr:class="brand">{move || s.t("网格通", "Wangge")}</A>
             <div class="topbar-actions">
+                <OutboxChip/>
                 <A href="/account" attr:class="chip" attr:data-testid="account-link">
                     {move || s.t("账号", "Account")}
                 </A>
@@ -114,6 +129,32 @@ fn BottomNav() -> impl IntoView {
             {soon("积分超市", "Points", "★")}
             {soon("办事指南", "Guide", "☰")}
         </nav>
+    }
+}
+
+/// The sync badge: how many writes this phone still has to send (or had refused).
+#[component]
+fn OutboxChip() -> impl IntoView {
+    let s = Settings::get();
+    let outbox = crate::outbox::Outbox::get();
+    move || {
+        let (waiting, failed) = (outbox.waiting.get(), outbox.failed.get());
+        (waiting + failed > 0).then(|| {
+            let class = if failed > 0 {
+                "chip chip-alert"
+            } else {
+                "chip"
+            };
+            view! {
+                <A href="/sync" attr:class=class attr:data-testid="outbox-chip">
+                    {move || if failed > 0 {
+                        format!("{}{failed}", s.t("未保存 ", "Refused "))
+                    } else {
+                        format!("{}{waiting}", s.t("待同步 ", "To sync "))
+                    }}
+                </A>
+            }
+        })
     }
 }
 

@@ -117,30 +117,11 @@ pub fn HouseholdPage() -> impl IntoView {
 
 #[component]
 fn HouseholdCard(id: String) -> impl IntoView {
-    let s = Settings::get();
     let household =
         load::<Household>(move || format!("{}/households/{id}", wangge_core::API_PREFIX));
     view! {
         <SyncBadge sync=Signal::derive(move || household.get().sync)/>
         {move || household.get().error.map(|e| view! { <ErrorMessage error=e/> })}
-        {move || household.get().data.map(|h| view! {
-            <article class="grid-card" data-testid="household">
-                <p class="scope"><strong>{move || s.t("住址：", "Address: ")}</strong>{h.address.clone()}</p>
-                <ul class="people">
-                    {h.members.into_iter().map(|m| {
-                        let relation = m.relation;
-                        view! {
-                            <li class="person">
-                                <p class="person-head">
-                                    <span class="role">{move || s.t(relation.label_zh(), relation.label_en())}</span>
-                                    <span class="person-name">{m.name}</span>
-                                </p>
-                                {m.phone.map(|p| view! { <p class="phone"><span aria-hidden="true">"☎ "</span>{p}</p> })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </article>
-        })}
+        {move || household.get().data.map(|h| view! { <super::households::HouseholdView h/> })}
     }
 }

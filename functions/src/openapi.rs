@@ -1,0 +1,593 @@
+//! The API's OpenAPI 3.1 document, generated — never written by hand — from the route
+//! table (`routes::ROUTES`: paths, methods, access rules) and the JSON Schemas of the `core`
+//! wire types (schemars derives behind core's `schema` feature, a dev-dependency here, so
+//! schemars never reaches the Worker's wasm).
+//!
+//! Native tests only: the Worker serves the checked-in `functions/openapi.json`, and the
+//! tests below keep it equal to what is generated here. After changing a route or a wire
+//! type, regenerate it with
+//!
+//! ```text
+//! WANGGE_WRITE_OPENAPI=1 cargo test -p wangge-functions openapi
+//! ```
+
+use crate::routes::{is_write, Access, Handler, Route, ROUTES};
+use schemars::generate::{SchemaGenerator, SchemaSettings};
+use schemars::JsonSchema;
+use serde_json::{json, Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use wangge_core::accounts::{Activation, Me, Redeem, SignIn};
+use wangge_core::grids::{GridCard, GridTree};
+use wangge_core::households::{Household, HouseholdDraft, HouseholdPage};
+use wangge_core::problem::{Problem, ProblemCode};
+
+/// Where every schema lives, and how a `$ref` names it.
+const SCHEMAS: &str = "/components/schemas";
+/// The session cookie (`accounts::COOKIE`), as an OpenAPI security scheme.
+const SESSION: &str = "wangge_session";
+/// The checked-in document, as the Worker serves it.
+const CHECKED_IN: &str = include_str!("../openapi.json");
+const WRITE_ENV: &str = "WANGGE_WRITE_OPENAPI";
+
+/// Schemas of request bodies (how the Worker reads them) and of answers (how it writes
+/// them), both into `components.schemas`.
+struct Schemas {
+    bodies: SchemaGenerator,
+    answers: SchemaGenerator,
+}
+
+impl Schemas {
+    fn new() -> Schemas {
+        let settings = SchemaSettings::draft2020_12().with(|s| s.definitions_path = SCHEMAS.into());
+        Schemas {
+            bodies: settings.clone().for_deserialize().into_generator(),
+            answers: settings.for_serialize().into_generator(),
+        }
+    }
+
+    /// A `$ref` to `T` as a request body.
+    fn body<T: JsonSchema>(&mut self) -> Value {
+        self.bodies.subschema_for::<T>().to_value()
+    }
+
+    /// A `$ref` to `T` as an answer.
+    fn answer<T: JsonSchema>(&mut self) -> Value {
+        self.answers.subschema_for::<T>().to_value()
+    }
+
+    /// Every schema referenced so far. A type both read and written must have one schema.
+    fn into_components(mut self) -> Map<String, Value> {
+        let mut all = self.answers.take_definitions(true);
+        for (name, schema) in self.bodies.take_definitions(true) {
+            match all.get(&name) {
+                Some(other) => assert_eq!(
+                    other, &schema,
+                    "{name} reads differently than it is written: give the two contracts \
+                     their own names"
+                ),
+                None => {
+                    all.insert(name, schema);
+                }
+            }
+        }
+        all
+    }
+}
+
+/// What one handler takes and answers.
+struct Operation {
+    summary: &'static str,
+    /// The request body's schema.
+    body: Option<Value>,
+    /// The success status, with what it carries (none: an empty answer).
+    status: u16,
+    answer: Option<Value>,
+    answer_is: &'static str,
+    /// Query parameters: name and meaning.
+    query: &'static [(&'static str, &'static str)],
+    /// Answered with an ETag (and 304 to a matching `If-None-Match`).
+    etag: bool,
+    /// Sets (or clears) the session cookie.
+    cookie: bool,
+    /// Problems of the handler itself (the route's rule and method add theirs).
+    problems: &'static [ProblemCode],
+}
+
+/// Each handler's contract, read from its code in `grids.rs`, `accounts.rs`,
+/// `households.rs`. Exhaustive: a new handler does not compile until it is described here.
+fn describe(handler: Handler, s: &mut Schemas) -> Operation {
+    let op = |summary, status, answer, answer_is| Operation {
+        summary,
+        body: None,
+        status,
+        answer,
+        answer_is,
+        query: &[],
+        etag: false,
+        cookie: false,
+        problems: &[],
+    };
+    match handler {
+        Handler::GridTree => Operation {
+            etag: true,
+            ..op(
+                "The whole grid tree (the public directory)",
+                200,
+                Some(s.answer::<GridTree>()),
+                "Every node, sorted by code.",
+            )
+        },
+        Handler::GridCard => Operation {
+            etag: true,
+            problems: &[ProblemCode::GridCodeMalformed, ProblemCode::GridNotFound],
+            ..op(
+                "One grid's card (四公开: its people, phones masked)",
+                200,
+                Some(s.answer::<GridCard>()),
+                "The grid, its ancestors, children and people.",
+            )
+        },
+        Handler::SignIn => Operation {
+            body: Some(s.body::<SignIn>()),
+            cookie: true,
+            problems: &[ProblemCode::BadCredentials, ProblemCode::TooManyAttempts],
+            ..op(
+                "Sign in with login and password",
+                200,
+                Some(s.answer::<Me>()),
+                "Signed in: the account, and a session cookie.",
+            )
+        },
+        Handler::SignOut => Operation {
+            cookie: true,
+            ..op(
+                "Sign out on this device",
+                204,
+                None,
+                "Signed out; the cookie is cleared.",
+            )
+        },
+        Handler::SignOutEverywhere => Operation {
+            cookie: true,
+            ..op(
+                "Sign out on every device",
+                204,
+                None,
+                "Every session of the account ended; the cookie is cleared.",
+            )
+        },
+        Handler::Me => op(
+            "The signed-in account",
+            200,
+            Some(s.answer::<Me>()),
+            "The account, its roles and (a resident's) household.",
+        ),
+        Handler::Household => op(
+            "One household, in full",
+            200,
+            Some(s.answer::<Household>()),
+            "The household with its members and their phones.",
+        ),
+        Handler::IssueActivation => op(
+            "Issue a household's activation (replaces the previous one)",
+            201,
+            Some(s.answer::<Activation>()),
+            "A one-time link and short code, valid 72 hours.",
+        ),
+        Handler::Redeem => Operation {
+            body: Some(s.body::<Redeem>()),
+            cookie: true,
+            problems: &[
+                ProblemCode::ActivationNotFound,
+                ProblemCode::ActivationUsed,
+                ProblemCode::ActivationExpired,
+                ProblemCode::TooManyAttempts,
+            ],
+            ..op(
+                "Redeem an activation: sign this phone in for its household",
+                200,
+                Some(s.answer::<Me>()),
+                "Signed in for 365 days: the resident account, and a session cookie.",
+            )
+        },
+        Handler::GridHouseholds => Operation {
+            query: &[(
+                "after",
+                "The `next` of the previous page: the id after which this page starts.",
+            )],
+            problems: &[ProblemCode::GridCodeMalformed],
+            ..op(
+                "One page of a base grid's household register",
+                200,
+                Some(s.answer::<HouseholdPage>()),
+                "Households in id order, and the `after` of the next page.",
+            )
+        },
+        Handler::RegisterHousehold => Operation {
+            body: Some(s.body::<HouseholdDraft>()),
+            problems: &[
+                ProblemCode::GridCodeMalformed,
+                ProblemCode::GridNotFound,
+                ProblemCode::Invalid,
+                ProblemCode::IdempotencyConflict,
+                ProblemCode::AlreadyExists,
+            ],
+            ..op(
+                "Register a household (idempotent by its client id)",
+                201,
+                Some(s.answer::<Household>()),
+                "The household as saved (the same answer again for a retried write).",
+            )
+        },
+        Handler::EditHousehold => Operation {
+            body: Some(s.body::<HouseholdDraft>()),
+            problems: &[ProblemCode::Invalid, ProblemCode::AlreadyExists],
+            ..op(
+                "Replace a household's address and members",
+                200,
+                Some(s.answer::<Household>()),
+                "The household as saved.",
+            )
+        },
+        Handler::OpenApi => Operation {
+            etag: true,
+            ..op(
+                "This document",
+                200,
+                Some(json!({ "type": "object" })),
+                "The API's OpenAPI 3.1 document.",
+            )
+        },
+    }
+}
+
+/// Who a rule lets through, for people reading the document.
+fn access_description(access: Access) -> &'static str {
+    match access {
+        Access::Public => "anyone, signed in or not.",
+        Access::SignedIn => "any signed-in account, acting on itself.",
+        Access::StaffOverHousehold => {
+            "staff who serve households (grid worker, leader, instructor, dispatcher, admin) \
+             whose grid scope covers the household."
+        }
+        Access::HouseholdReader => {
+            "the household's own members, and staff who serve households whose grid scope \
+             covers it."
+        }
+        Access::StaffOverGrid => {
+            "staff who serve households (grid worker, leader, instructor, dispatcher, admin) \
+             whose grid scope covers the grid."
+        }
+    }
+}
+
+fn path_parameter(name: &str) -> Value {
+    let description = match name {
+        "code" => "A grid code: 6, 9, 12 or 15 digits (county, township, village, grid).",
+        "id" => "A household id.",
+        other => panic!("describe the path parameter {{{other}}} in openapi.rs"),
+    };
+    json!({
+        "name": name,
+        "in": "path",
+        "required": true,
+        "description": description,
+        "schema": { "type": "string" },
+    })
+}
+
+/// The problems a route may answer, by status: its handler's, and those of its rule and
+/// method.
+fn problems(route: &Route, op: &Operation) -> BTreeMap<u16, BTreeSet<String>> {
+    let mut codes: Vec<ProblemCode> = op.problems.to_vec();
+    if route.access != Access::Public {
+        codes.push(ProblemCode::NotSignedIn);
+    }
+    if !matches!(route.access, Access::Public | Access::SignedIn) {
+        codes.push(ProblemCode::Forbidden);
+    }
+    if route.access.needs_household() {
+        codes.push(ProblemCode::HouseholdNotFound);
+    }
+    if is_write(route.method) {
+        codes.push(ProblemCode::ForeignOrigin);
+    }
+    if op.body.is_some() {
+        codes.push(ProblemCode::BadRequest);
+    }
+    let mut by_status: BTreeMap<u16, BTreeSet<String>> = BTreeMap::new();
+    for code in codes {
+        let name = serde_json::to_value(code).unwrap();
+        by_status
+            .entry(code.status())
+            .or_default()
+            .insert(name.as_str().unwrap().to_owned());
+    }
+    by_status
+}
+
+fn operation(route: &Route, s: &mut Schemas) -> Value {
+    let op = describe(route.handler, s);
+    let mut responses = Map::new();
+    let mut success = json!({ "description": op.answer_is });
+    if let Some(answer) = &op.answer {
+        success["content"] = json!({ "application/json": { "schema": answer } });
+    }
+    let mut headers = Map::new();
+    if op.etag {
+        headers.insert(
+            "ETag".into(),
+            json!({ "description": "A strong tag of the body.", "schema": { "type": "string" } }),
+        );
+    }
+    if op.cookie {
+        headers.insert(
+            "Set-Cookie".into(),
+            json!({
+                "description": format!("The `{SESSION}` session cookie (HttpOnly, Secure, SameSite=Lax)."),
+                "schema": { "type": "string" },
+            }),
+        );
+    }
+    if !headers.is_empty() {
+        success["headers"] = Value::Object(headers);
+    }
+    responses.insert(op.status.to_string(), success);
+    if op.etag {
+        responses.insert(
+            "304".into(),
+            json!({ "description": "Not modified: `If-None-Match` names the current ETag." }),
+        );
+    }
+    let problem = s.answer::<Problem>();
+    for (status, codes) in problems(route, &op) {
+        let codes: Vec<String> = codes.into_iter().map(|c| format!("`{c}`")).collect();
+        responses.insert(
+            status.to_string(),
+            json!({
+                "description": format!("A problem: {}.", codes.join(", ")),
+                "content": { "application/json": { "schema": problem } },
+            }),
+        );
+    }
+
+    let mut out = json!({
+        "operationId": format!("{:?}", route.handler),
+        "summary": op.summary,
+        "description": format!("Access: {}", access_description(route.access)),
+        "x-access": format!("{:?}", route.access),
+        "responses": responses,
+    });
+    if route.access != Access::Public {
+        out["security"] = json!([{ SESSION: [] }]);
+    }
+    if !op.query.is_empty() {
+        let query: Vec<Value> = op
+            .query
+            .iter()
+            .map(|(name, description)| {
+                json!({
+                    "name": name,
+                    "in": "query",
+                    "required": false,
+                    "description": description,
+                    "schema": { "type": "string" },
+                })
+            })
+            .collect();
+        out["parameters"] = Value::Array(query);
+    }
+    if let Some(body) = op.body {
+        out["requestBody"] = json!({
+            "required": true,
+            "content": { "application/json": { "schema": body } },
+        });
+    }
+    out
+}
+
+/// The document, from the route table and the core types.
+fn document() -> Value {
+    let mut s = Schemas::new();
+    let mut paths = Map::new();
+    for route in ROUTES {
+        let item = paths.entry(route.path).or_insert_with(|| {
+            let params: Vec<Value> = route
+                .path
+                .split('/')
+                .filter_map(|seg| seg.strip_prefix('{')?.strip_suffix('}'))
+                .map(path_parameter)
+                .collect();
+            if params.is_empty() {
+                json!({})
+            } else {
+                json!({ "parameters": params })
+            }
+        });
+        let method = route.method.to_ascii_lowercase();
+        assert!(
+            item.get(&method).is_none(),
+            "{} {} twice",
+            route.method,
+            route.path
+        );
+        item[method] = operation(route, &mut s);
+    }
+    let mut doc = json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Wangge API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "网格通 (Wangge): the grid directory, accounts and households. \
+                Every error is a problem `{code, message_zh, message_en}` with a stable `code`. \
+                Writes must carry the site's own `Origin`. Generated from the Worker's route \
+                table and the `wangge-core` types.",
+        },
+        "servers": [{ "url": wangge_core::API_PREFIX }],
+        "paths": paths,
+        "components": {
+            "schemas": s.into_components(),
+            "securitySchemes": {
+                SESSION: {
+                    "type": "apiKey",
+                    "in": "cookie",
+                    "name": SESSION,
+                    "description": "The session cookie set by signing in or redeeming an activation.",
+                },
+            },
+        },
+    });
+    // One order whatever serde_json's features: the file is compared byte for byte.
+    doc.sort_all_objects();
+    doc
+}
+
+/// The document as the checked-in file holds it.
+fn rendered() -> String {
+    let mut text = serde_json::to_string_pretty(&document()).unwrap();
+    text.push('\n');
+    text
+}
+
+/// (METHOD, path) of every operation in a document.
+fn operations(doc: &Value) -> BTreeSet<(String, String)> {
+    const METHODS: [&str; 8] = [
+        "get", "put", "post", "delete", "options", "head", "patch", "trace",
+    ];
+    let paths = doc["paths"].as_object().expect("paths");
+    let mut out = BTreeSet::new();
+    for (path, item) in paths {
+        for method in item.as_object().expect("path item").keys() {
+            if METHODS.contains(&method.as_str()) {
+                out.insert((method.to_ascii_uppercase(), path.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn every_ref<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
+    match v {
+        Value::Object(m) => {
+            if let Some(Value::String(r)) = m.get("$ref") {
+                out.push(r);
+            }
+            m.values().for_each(|v| every_ref(v, out));
+        }
+        Value::Array(a) => a.iter().for_each(|v| every_ref(v, out)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The document the Worker serves (when rewriting it: the one being written).
+    fn checked_in() -> Value {
+        if std::env::var(WRITE_ENV).as_deref() == Ok("1") {
+            return document();
+        }
+        serde_json::from_str(CHECKED_IN).expect("functions/openapi.json is not JSON")
+    }
+
+    /// The checked-in file is what the route table and the core types generate (with
+    /// `WANGGE_WRITE_OPENAPI=1`, this writes it instead).
+    #[test]
+    fn checked_in_document_is_generated() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/openapi.json");
+        let want = rendered();
+        if std::env::var(WRITE_ENV).as_deref() == Ok("1") {
+            std::fs::write(path, &want).unwrap();
+            return;
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        if let Some((n, (h, w))) = have
+            .lines()
+            .chain(std::iter::repeat(""))
+            .zip(want.lines())
+            .enumerate()
+            .find(|(_, (h, w))| h != w)
+            .or((have != want).then_some((want.lines().count(), ("", ""))))
+        {
+            panic!(
+                "functions/openapi.json is not what the route table and the core types \
+                 generate (line {}: {h:?}, generated {w:?}); regenerate it with \
+                 `{WRITE_ENV}=1 cargo test -p wangge-functions openapi`",
+                n + 1
+            );
+        }
+    }
+
+    /// The document served lists exactly the routes of the table (GET rows also answer
+    /// HEAD, which is not listed).
+    #[test]
+    fn document_and_route_table_list_the_same_routes() {
+        let doc = checked_in();
+        let table: BTreeSet<(String, String)> = ROUTES
+            .iter()
+            .map(|r| (r.method.to_owned(), r.path.to_owned()))
+            .collect();
+        assert_eq!(operations(&doc), table);
+        assert_eq!(doc["openapi"], "3.1.0");
+        for route in ROUTES {
+            let op = &doc["paths"][route.path][route.method.to_ascii_lowercase()];
+            assert_eq!(op["x-access"], format!("{:?}", route.access), "{route:?}");
+            assert_eq!(
+                op.get("security").is_some(),
+                route.access != Access::Public,
+                "{route:?}"
+            );
+        }
+    }
+
+    /// Every `$ref` points at a schema the document holds.
+    #[test]
+    fn every_ref_resolves() {
+        let doc = checked_in();
+        let mut refs = Vec::new();
+        every_ref(&doc, &mut refs);
+        assert!(!refs.is_empty());
+        for r in refs {
+            let pointer = r
+                .strip_prefix('#')
+                .unwrap_or_else(|| panic!("{r}: not local"));
+            assert!(
+                pointer.starts_with(&format!("{SCHEMAS}/")),
+                "{r}: not in components.schemas"
+            );
+            assert!(doc.pointer(pointer).is_some(), "{r} does not resolve");
+        }
+    }
+
+    /// Every path parameter is declared, and every 4xx answer is a problem.
+    #[test]
+    fn parameters_and_problems_are_declared() {
+        let doc = checked_in();
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            let declared: BTreeSet<&str> = item["parameters"]
+                .as_array()
+                .map(|ps| ps.iter().filter_map(|p| p["name"].as_str()).collect())
+                .unwrap_or_default();
+            let in_path: BTreeSet<&str> = path
+                .split('/')
+                .filter_map(|seg| seg.strip_prefix('{')?.strip_suffix('}'))
+                .collect();
+            assert_eq!(declared, in_path, "{path}");
+            for (method, op) in item.as_object().unwrap() {
+                let Some(responses) = op.get("responses").and_then(Value::as_object) else {
+                    continue;
+                };
+                for (status, resp) in responses {
+                    if status.starts_with('4') {
+                        assert_eq!(
+                            resp["content"]["application/json"]["schema"]["$ref"],
+                            format!("#{SCHEMAS}/Problem"),
+                            "{method} {path} {status}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
