@@ -117,16 +117,19 @@ where
             .map_err(|e| AppError::Decode(e.to_string()))?,
     };
     let resp = request.send().await.map_err(|_| AppError::Offline)?;
+    if resp.ok() && resp.status() == 204 {
+        return Ok(None);
+    }
+    answer(resp).await.map(Some)
+}
+
+/// A response read as `T`, or as the error its problem stands for.
+pub async fn answer<T: DeserializeOwned>(resp: gloo_net::http::Response) -> Result<T, AppError> {
     if !resp.ok() {
         return Err(problem_of(&resp).await);
     }
-    if resp.status() == 204 {
-        return Ok(None);
-    }
     let text = resp.text().await.map_err(|_| AppError::Offline)?;
-    serde_json::from_str(&text)
-        .map(Some)
-        .map_err(|e| AppError::Decode(e.to_string()))
+    serde_json::from_str(&text).map_err(|e| AppError::Decode(e.to_string()))
 }
 
 /// Drops the saved copy of `path` (after signing out, a household must not stay readable).

@@ -15,9 +15,9 @@ pub const MAX_ROWS: usize = 5_000;
 /// At most this many errors are returned (the last one then says how many were left out).
 pub const MAX_ERRORS: usize = 200;
 
-/// One thing wrong with an imported file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// One thing wrong with an imported file; it reaches the wire as a `problem::Detail` in
+/// the 422's `errors`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     /// 1-based physical line where the record starts (the header is line 1).
     pub line: usize,
@@ -27,11 +27,12 @@ pub struct RowError {
     pub message_en: String,
 }
 
-/// The 422 body when an import is refused: nothing was written.
+/// The answer to an import that went in: how many records (grids, people, households) the
+/// file held, all now saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct ImportRejected {
-    pub errors: Vec<RowError>,
+pub struct ImportDone {
+    pub rows: u32,
 }
 
 impl From<RowError> for crate::problem::Detail {
@@ -332,6 +333,11 @@ fn take<T>(errors: &mut Vec<RowError>, line: usize, col: &Col, r: Result<T, Prob
 }
 
 /// Sorts by line (stable, so a row's errors keep column order) and applies the cap.
+/// Errors in line order, at most `MAX_ERRORS` (the last then says how many more).
+pub fn capped(errors: Vec<RowError>) -> Vec<RowError> {
+    finish(errors)
+}
+
 fn finish(mut errors: Vec<RowError>) -> Vec<RowError> {
     errors.sort_by_key(|e| e.line);
     if errors.len() > MAX_ERRORS {
@@ -886,7 +892,17 @@ impl GridRow {
 
 /// Reads a 网格 list (`编码,名称,类型,范围,户数`).
 pub fn parse_grids(text: &str) -> Result<Vec<GridRow>, Vec<RowError>> {
-    let (rows, mut errors) = open(text, &GRID_COLS)?;
+    let (rows, errors) = read_grids(text);
+    done(rows, errors)
+}
+
+/// Every row that passed and every error (unsorted, uncapped: see `capped`), so the
+/// caller can add its own checks on the good rows and report all problems at once.
+pub fn read_grids(text: &str) -> (Vec<GridRow>, Vec<RowError>) {
+    let (rows, mut errors) = match open(text, &GRID_COLS) {
+        Ok(opened) => opened,
+        Err(errors) => return (Vec::new(), errors),
+    };
     let cols = &GRID_COLS;
     let mut out = Vec::with_capacity(rows.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -926,7 +942,7 @@ pub fn parse_grids(text: &str) -> Result<Vec<GridRow>, Vec<RowError>> {
             });
         }
     }
-    done(out, errors)
+    (out, errors)
 }
 
 /// Every non-county grid's parent must already exist (`exists`, the database) or be in
@@ -1037,7 +1053,17 @@ struct PersonAcc {
 /// Name and phone must agree across a person's rows; a 服务承诺 may be given once and
 /// left blank on the others, but two different ones are refused.
 pub fn parse_people(text: &str) -> Result<Vec<PersonRow>, Vec<RowError>> {
-    let (rows, mut errors) = open(text, &PERSON_COLS)?;
+    let (rows, errors) = read_people(text);
+    done(rows, errors)
+}
+
+/// Every row that passed and every error (unsorted, uncapped: see `capped`), so the
+/// caller can add its own checks on the good rows and report all problems at once.
+pub fn read_people(text: &str) -> (Vec<PersonRow>, Vec<RowError>) {
+    let (rows, mut errors) = match open(text, &PERSON_COLS) {
+        Ok(opened) => opened,
+        Err(errors) => return (Vec::new(), errors),
+    };
     let cols = &PERSON_COLS;
     let mut people: Vec<PersonAcc> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -1118,7 +1144,7 @@ pub fn parse_people(text: &str) -> Result<Vec<PersonRow>, Vec<RowError>> {
             commitment: p.commitment.value().unwrap_or_default(),
         })
         .collect();
-    done(out, errors)
+    (out, errors)
 }
 
 /// Grid scopes must name grids that exist.
@@ -1219,7 +1245,17 @@ struct HouseholdAcc {
 /// Reads a 户 list (`户编号,网格编码,地址,姓名,与户主关系,电话`), one row per member; rows
 /// with the same 户编号 (anywhere in the file) are one household, with one 户主.
 pub fn parse_households(text: &str) -> Result<Vec<HouseholdRow>, Vec<RowError>> {
-    let (rows, mut errors) = open(text, &HOUSEHOLD_COLS)?;
+    let (rows, errors) = read_households(text);
+    done(rows, errors)
+}
+
+/// Every row that passed and every error (unsorted, uncapped: see `capped`), so the
+/// caller can add its own checks on the good rows and report all problems at once.
+pub fn read_households(text: &str) -> (Vec<HouseholdRow>, Vec<RowError>) {
+    let (rows, mut errors) = match open(text, &HOUSEHOLD_COLS) {
+        Ok(opened) => opened,
+        Err(errors) => return (Vec::new(), errors),
+    };
     let cols = &HOUSEHOLD_COLS;
     let mut homes: Vec<HouseholdAcc> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -1326,7 +1362,7 @@ pub fn parse_households(text: &str) -> Result<Vec<HouseholdRow>, Vec<RowError>> 
             });
         }
     }
-    done(out, errors)
+    (out, errors)
 }
 
 /// Each household's grid must exist.
@@ -1917,21 +1953,14 @@ hh-002,990101001001001,\"东岗村一组14号,东屋\",李小军,子女,0731-555
     }
 
     #[test]
-    fn rejection_body_shape() {
-        let body = ImportRejected {
-            errors: vec![RowError {
-                line: 7,
-                column: Some("网格编码".into()),
-                message_zh: "「网格编码」：990101 不是网格级编码（应为 15 位）".into(),
-                message_en: "x".into(),
-            }],
+    fn a_row_error_becomes_a_problem_detail() {
+        let e = RowError {
+            line: 7,
+            column: Some("网格编码".into()),
+            message_zh: "「网格编码」：990101 不是网格级编码（应为 15 位）".into(),
+            message_en: "x".into(),
         };
-        let v = serde_json::to_value(&body).unwrap();
-        assert_eq!(v["errors"][0]["line"], 7);
-        assert_eq!(v["errors"][0]["column"], "网格编码");
-        let back: ImportRejected = serde_json::from_value(v).unwrap();
-        assert_eq!(back, body);
-        let d: crate::problem::Detail = body.errors[0].clone().into();
+        let d: crate::problem::Detail = e.into();
         assert_eq!((d.line, d.field.as_deref()), (Some(7), Some("网格编码")));
     }
 

@@ -2,6 +2,7 @@
 //! Everything else (the SPA) is served by the assets binding before this code runs.
 
 mod accounts;
+mod admin;
 mod crypto;
 mod error;
 mod grids;
@@ -110,6 +111,12 @@ async fn handle(
             households::create(req, env, &s.actor, param).await
         }
         (Handler::EditHousehold, Some(_)) => households::update(req, env, param).await,
+        (Handler::ImportGrids, Some(s)) => admin::import_grids(req, env, &s.actor).await,
+        (Handler::ImportPeople, Some(s)) => admin::import_people(req, env, &s.actor).await,
+        (Handler::ImportHouseholds, Some(s)) => admin::import_households(req, env, &s.actor).await,
+        (Handler::ExportGrids, Some(s)) => admin::export_grids(env, &s.actor).await,
+        (Handler::ExportPeople, Some(s)) => admin::export_people(env, &s.actor).await,
+        (Handler::ExportHouseholds, Some(s)) => admin::export_households(env, &s.actor).await,
         (Handler::IssueActivation, Some(s)) => {
             accounts::issue_activation(&req, env, &s.actor, param).await
         }
@@ -124,7 +131,13 @@ async fn handle(
             | Handler::IssueActivation
             | Handler::GridHouseholds
             | Handler::RegisterHousehold
-            | Handler::EditHousehold,
+            | Handler::EditHousehold
+            | Handler::ImportGrids
+            | Handler::ImportPeople
+            | Handler::ImportHouseholds
+            | Handler::ExportGrids
+            | Handler::ExportPeople
+            | Handler::ExportHouseholds,
             None,
         ) => Err(ApiError::NotSignedIn),
     }

@@ -17,6 +17,7 @@ use schemars::JsonSchema;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use wangge_core::accounts::{Activation, Me, Redeem, SignIn};
+use wangge_core::admin::ImportDone;
 use wangge_core::grids::{GridCard, GridTree};
 use wangge_core::households::{Household, HouseholdDraft, HouseholdPage};
 use wangge_core::problem::{Problem, ProblemCode};
@@ -28,6 +29,13 @@ const SESSION: &str = "wangge_session";
 /// The checked-in document, as the Worker serves it.
 const CHECKED_IN: &str = include_str!("../openapi.json");
 const WRITE_ENV: &str = "WANGGE_WRITE_OPENAPI";
+const JSON: &str = "application/json";
+const CSV: &str = "text/csv";
+
+/// A spreadsheet as text (UTF-8, an optional BOM, RFC 4180).
+fn csv_text() -> Value {
+    json!({ "type": "string", "contentMediaType": "text/csv" })
+}
 
 /// Schemas of request bodies (how the Worker reads them) and of answers (how it writes
 /// them), both into `components.schemas`.
@@ -91,6 +99,8 @@ struct Operation {
     cookie: bool,
     /// Problems of the handler itself (the route's rule and method add theirs).
     problems: &'static [ProblemCode],
+    /// The media type of the body and the answer.
+    media: &'static str,
 }
 
 /// Each handler's contract, read from its code in `grids.rs`, `accounts.rs`,
@@ -106,6 +116,7 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
         etag: false,
         cookie: false,
         problems: &[],
+        media: JSON,
     };
     match handler {
         Handler::GridTree => Operation {
@@ -229,6 +240,27 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 "The household as saved.",
             )
         },
+        Handler::ImportGrids | Handler::ImportPeople | Handler::ImportHouseholds => Operation {
+            body: Some(csv_text()),
+            media: CSV,
+            problems: &[ProblemCode::Invalid],
+            ..op(
+                "Import a list from a spreadsheet (CSV UTF-8, BOM or not), all or nothing",
+                200,
+                Some(s.answer::<ImportDone>()),
+                "Every record saved; a file with any bad row is a 422 listing each one \
+                 (line, column, reason) and changes nothing.",
+            )
+        },
+        Handler::ExportGrids | Handler::ExportPeople | Handler::ExportHouseholds => Operation {
+            media: CSV,
+            ..op(
+                "Export a list as CSV (with a BOM, so Excel reads it as UTF-8)",
+                200,
+                Some(csv_text()),
+                "The list within the administrator's area, in the import's columns.",
+            )
+        },
         Handler::OpenApi => Operation {
             etag: true,
             ..op(
@@ -253,6 +285,9 @@ fn access_description(access: Access) -> &'static str {
         Access::HouseholdReader => {
             "the household's own members, and staff who serve households whose grid scope \
              covers it."
+        }
+        Access::Admin => {
+            "administrators; every row they import or export lies in their grid subtree."
         }
         Access::StaffOverGrid => {
             "staff who serve households (grid worker, leader, instructor, dispatcher, admin) \
@@ -311,7 +346,7 @@ fn operation(route: &Route, s: &mut Schemas) -> Value {
     let mut responses = Map::new();
     let mut success = json!({ "description": op.answer_is });
     if let Some(answer) = &op.answer {
-        success["content"] = json!({ "application/json": { "schema": answer } });
+        success["content"] = json!({ op.media: { "schema": answer } });
     }
     let mut headers = Map::new();
     if op.etag {
@@ -380,7 +415,7 @@ fn operation(route: &Route, s: &mut Schemas) -> Value {
     if let Some(body) = op.body {
         out["requestBody"] = json!({
             "required": true,
-            "content": { "application/json": { "schema": body } },
+            "content": { op.media: { "schema": body } },
         });
     }
     out

@@ -53,6 +53,46 @@ test("no serious or critical axe violations on any page, in normal and elderly m
     assert.deepEqual(problems, [], problems.join("\n"));
 });
 
+// Staff pages, signed in: [login, label, path, what to wait for, set-up].
+const STAFF_PAGES = [
+    ["worker-a", "household register", "/households", "[data-testid=households]"],
+    ["worker-a", "registration form with its problems", "/households/new?grid=990101001003001", "[data-testid=form-problems]",
+        (p) => p.click("[data-testid=save-household]")],
+    ["worker-a", "household with the activation confirmation", "/households/hh-990101001003001-012", "[data-testid=confirm-activation]",
+        (p) => p.click("[data-testid=issue-activation]")],
+    ["worker-a", "sync queue, empty", "/sync", "[data-testid=sync-empty]"],
+    ["admin", "administration with an import's errors", "/admin", "[data-testid=import-errors]",
+        async (p) => {
+            await p.getByTestId("file-grids").setInputFiles({ name: "g.csv", mimeType: "text/csv", buffer: Buffer.from("编码,名称,类型,范围,户数\n123,x,,,\n") });
+            await p.click("[data-testid=import-grids]");
+        }],
+];
+
+test("no serious or critical axe violations on staff pages, in normal and elderly mode", async () => {
+    const problems = [];
+    for (const login of ["worker-a", "admin"]) {
+        const staff = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.70" } });
+        const r = await staff.page.request.post(`${BASE}/api/v1/session`, { headers: { Origin: BASE }, data: { login, password: "wangge-demo" } });
+        assert.equal(r.status(), 200);
+        for (const lang of ["zh-CN", "en"]) {
+            for (const [who, label, path, ready, setUp] of STAFF_PAGES.filter((p) => p[0] === login)) {
+                await staff.page.goto(`${BASE}${path}`);
+                await mounted(staff.page);
+                if (await staff.page.evaluate(() => document.documentElement.lang) !== lang) {
+                    await staff.page.click("[data-testid=lang-toggle]");
+                    await staff.page.waitForFunction((l) => document.documentElement.lang === l, lang);
+                }
+                await staff.page.locator("main h1").first().waitFor();
+                if (setUp) await setUp(staff.page);
+                await staff.page.locator(ready).first().waitFor();
+                problems.push(...await axeProblems(staff.page, `${label} as ${who} [${lang}]`));
+            }
+        }
+        await staff.context.close();
+    }
+    assert.deepEqual(problems, [], problems.join("\n"));
+});
+
 test("no serious or critical axe violations when a chunk cannot load", async () => {
     const { context: blocked, page: p } = await phone(browser, { serviceWorkers: "block" });
     try {

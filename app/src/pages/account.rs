@@ -162,6 +162,10 @@ fn Profile(
     let roles = me.roles.clone();
     let serves = me.roles.iter().any(|g| g.role.serves_households());
     let resident = me.household.is_some();
+    let admin = me
+        .roles
+        .iter()
+        .any(|g| g.role == wangge_core::accounts::AccountRole::Admin);
     view! {
         <div class="profile" data-testid="profile">
             <p class="person-name" data-testid="me-name">{me.name.clone()}</p>
@@ -178,6 +182,9 @@ fn Profile(
             <nav class="actions" aria-label=move || s.t("我的工作", "My work")>
                 {serves.then(|| view! {
                     <A href="/households" attr:class="button" attr:data-testid="to-households">{move || s.t("住户登记", "Household register")}</A>
+                })}
+                {admin.then(|| view! {
+                    <A href="/admin" attr:class="button" attr:data-testid="to-admin">{move || s.t("管理：导入导出", "Administration")}</A>
                 })}
                 {resident.then(|| view! {
                     <A href="/household" attr:class="button">{move || s.t("我家", "My household")}</A>

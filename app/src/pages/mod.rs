@@ -1,6 +1,7 @@
 //! The shell (top bar, navigation, settings) and one module per route.
 
 mod account;
+mod admin;
 pub mod grids;
 mod home;
 mod households;
@@ -19,6 +20,10 @@ lazy::lazy_route!(
 lazy::lazy_route!(
     /// `/households` and `/households/{id}`: a grid's register for its staff.
     HouseholdsRoute => households_page, super::households::Households
+);
+lazy::lazy_route!(
+    /// `/admin`: spreadsheets in and out, for administrators.
+    AdminRoute => admin_page, super::admin::Admin
 );
 lazy::lazy_route!(
     /// `/sync`: what this phone still has to send, and what the server refused.
@@ -57,6 +62,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/households") view={Lazy::<HouseholdsRoute>::new()}/>
                     <Route path=path!("/households/:id") view={Lazy::<HouseholdsRoute>::new()}/>
                     <Route path=path!("/sync") view={Lazy::<SyncRoute>::new()}/>
+                    <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()}/>
                 </Routes>
             </main>
             <BottomNav/>

@@ -3,6 +3,7 @@
 //! nothing else.
 
 mod accounts;
+mod admin;
 mod grids;
 mod households;
 mod writes;

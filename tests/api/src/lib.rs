@@ -64,17 +64,27 @@ impl Api {
         headers: &[(&str, String)],
         body: Option<&str>,
     ) -> Reply {
+        let mut headers = headers.to_vec();
+        if body.is_some() {
+            headers.push(("Content-Type", "application/json".to_owned()));
+        }
+        self.send_bytes(method, path, &headers, body.map(|b| b.as_bytes().to_vec()))
+    }
+
+    /// Any request with any body (headers name its type).
+    pub fn send_bytes(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, String)],
+        body: Option<Vec<u8>>,
+    ) -> Reply {
         let url = format!("{}{}", self.base, path);
         let mut req = ureq::http::Request::builder().method(method).uri(&url);
         for (k, v) in headers {
             req = req.header(*k, v);
         }
-        if body.is_some() {
-            req = req.header("Content-Type", "application/json");
-        }
-        let req = req
-            .body(body.unwrap_or_default().to_owned())
-            .expect("valid request");
+        let req = req.body(body.unwrap_or_default()).expect("valid request");
         let mut resp = self
             .agent
             .run(req)

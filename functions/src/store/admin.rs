@@ -1,0 +1,453 @@
+//! Storage for administration: whole-list imports (one D1 batch each: all of the file or
+//! nothing) and exports read in keyset pages.
+
+use super::{ms, storage, Store};
+use crate::crypto::{hex, random_bytes};
+use crate::error::ApiError;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use wangge_core::accounts::{AccountRole, RoleGrant, Scope};
+use wangge_core::admin::{GridRow, HouseholdRow, MemberRow, PersonRow};
+use wangge_core::grids::{GridCode, GridKind};
+use wangge_core::households::Relation;
+use wasm_bindgen::JsValue;
+use worker::D1PreparedStatement;
+
+/// Export pages: households per query, and a cap on staff role rows.
+const PAGE: usize = 500;
+const MAX_PAGES: usize = 200;
+const MAX_ROLE_ROWS: usize = 20_000;
+
+fn kind_str(k: GridKind) -> &'static str {
+    match k {
+        GridKind::Basic => "basic",
+        GridKind::Dedicated => "dedicated",
+    }
+}
+
+fn level_str(code: &GridCode) -> &'static str {
+    match code.as_str().len() {
+        6 => "county",
+        9 => "township",
+        12 => "village",
+        _ => "grid",
+    }
+}
+
+/// A scope as stored: (kind, id).
+fn scope_parts(s: &Scope) -> (&'static str, &str) {
+    match s {
+        Scope::Grid(id) => ("grid", id),
+        Scope::Department(id) => ("department", id),
+        Scope::Shop(id) => ("shop", id),
+    }
+}
+
+/// The grid-card position a staff role stands for, if it has one.
+fn card_role(role: AccountRole) -> Option<&'static str> {
+    match role {
+        AccountRole::GridWorker => Some("grid_worker"),
+        AccountRole::GridLeader => Some("grid_leader"),
+        AccountRole::GridInstructor => Some("instructor"),
+        _ => None,
+    }
+}
+
+fn opt(v: Option<&str>) -> JsValue {
+    v.map_or(JsValue::NULL, JsValue::from)
+}
+
+impl Store {
+    fn stmt(&self, sql: &str, params: &[JsValue]) -> Result<D1PreparedStatement, ApiError> {
+        self.db.prepare(sql).bind(params).map_err(storage)
+    }
+
+    /// Every grid code (a township has a few hundred), for the import's parent checks.
+    pub async fn grid_codes(&self) -> Result<HashSet<String>, ApiError> {
+        Ok(self
+            .all_grids()
+            .await?
+            .into_iter()
+            .map(|n| n.code)
+            .collect())
+    }
+
+    /// Whether `login` is a resident's account (never turned into staff by an import).
+    pub async fn is_resident_login(&self, login: &str) -> Result<bool, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            #[allow(dead_code)]
+            role: String,
+        }
+        Ok(self
+            .first::<Row>(
+                "SELECT r.role FROM accounts a JOIN account_roles r ON r.account_id = a.id \
+                 WHERE a.login = ?1 AND r.role = 'resident' LIMIT 1",
+                &[login.into()],
+            )
+            .await?
+            .is_some())
+    }
+
+    /// Creates or updates every grid, parents first, in one batch.
+    pub async fn import_grids(&self, rows: &[GridRow], now: i64) -> Result<(), ApiError> {
+        let mut sorted: Vec<&GridRow> = rows.iter().collect();
+        sorted.sort_by(|a, b| a.code.as_str().cmp(b.code.as_str()));
+        let mut stmts = Vec::with_capacity(sorted.len());
+        for r in sorted {
+            stmts.push(self.stmt(
+                "INSERT INTO grids (code, parent_code, name, level, kind, scope, households, \
+                 updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
+                 scope = excluded.scope, households = excluded.households, \
+                 updated_at = excluded.updated_at",
+                &[
+                    r.code.as_str().into(),
+                    opt(r.parent().as_ref().map(GridCode::as_str)),
+                    r.name.as_str().into(),
+                    level_str(&r.code).into(),
+                    kind_str(r.kind).into(),
+                    r.scope.as_str().into(),
+                    r.households.map_or(JsValue::NULL, |n| f64::from(n).into()),
+                    ms(now),
+                ],
+            )?);
+        }
+        self.batch(stmts).await
+    }
+
+    /// Creates or updates staff accounts, replaces their roles, and keeps their places on
+    /// grid cards (worker, leader, instructor) in step — one batch.
+    pub async fn import_people(&self, rows: &[PersonRow], now: i64) -> Result<(), ApiError> {
+        #[derive(Deserialize)]
+        struct Existing {
+            id: String,
+            login: String,
+            person_id: Option<String>,
+        }
+        let logins: Vec<&str> = rows.iter().map(|r| r.login.as_str()).collect();
+        let existing: HashMap<String, Existing> = self
+            .all::<Existing>(
+                "SELECT id, login, person_id FROM accounts \
+                 WHERE login IN (SELECT value FROM json_each(?1))",
+                &[serde_json::to_string(&logins)?.into()],
+            )
+            .await?
+            .into_iter()
+            .map(|e| (e.login.clone(), e))
+            .collect();
+        let mut stmts = Vec::new();
+        for r in rows {
+            let old = existing.get(&r.login);
+            let account_id = old.map_or_else(|| format!("acc-{}", r.login), |e| e.id.clone());
+            let person_id = old
+                .and_then(|e| e.person_id.clone())
+                .unwrap_or_else(|| format!("p-{}", r.login));
+            let has_person = r.phone.is_some();
+            if let Some(phone) = &r.phone {
+                stmts.push(self.stmt(
+                    "INSERT INTO people (id, name, phone, updated_at) VALUES (?1, ?2, ?3, ?4) \
+                     ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone, \
+                     updated_at = excluded.updated_at",
+                    &[
+                        person_id.as_str().into(),
+                        r.name.as_str().into(),
+                        phone.as_str().into(),
+                        ms(now),
+                    ],
+                )?);
+            }
+            stmts.push(self.stmt(
+                "INSERT INTO accounts (id, login, name, person_id, active, created_at) \
+                 VALUES (?1, ?2, ?3, ?4, 1, ?5) \
+                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
+                 person_id = COALESCE(excluded.person_id, accounts.person_id), active = 1",
+                &[
+                    account_id.as_str().into(),
+                    r.login.as_str().into(),
+                    r.name.as_str().into(),
+                    opt(has_person.then_some(person_id.as_str())),
+                    ms(now),
+                ],
+            )?);
+            stmts.push(self.stmt(
+                "DELETE FROM account_roles WHERE account_id = ?1",
+                &[account_id.as_str().into()],
+            )?);
+            stmts.push(self.stmt(
+                "DELETE FROM grid_assignments WHERE person_id = ?1 \
+                 AND role IN ('grid_worker', 'grid_leader', 'instructor')",
+                &[person_id.as_str().into()],
+            )?);
+            for (i, (_, RoleGrant { role, scope })) in r.grants.iter().enumerate() {
+                let (kind, id) = scope_parts(scope);
+                stmts.push(self.stmt(
+                    "INSERT INTO account_roles (account_id, role, scope_kind, scope_id) \
+                     VALUES (?1, ?2, ?3, ?4)",
+                    &[
+                        account_id.as_str().into(),
+                        role.as_str().into(),
+                        kind.into(),
+                        id.into(),
+                    ],
+                )?);
+                if let (true, Some(card), Scope::Grid(code)) = (has_person, card_role(*role), scope)
+                {
+                    stmts.push(self.stmt(
+                        "INSERT INTO grid_assignments (grid_code, person_id, role, commitment, \
+                         sort, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+                         ON CONFLICT (grid_code, person_id, role) DO UPDATE SET \
+                         commitment = excluded.commitment, updated_at = excluded.updated_at",
+                        &[
+                            code.as_str().into(),
+                            person_id.as_str().into(),
+                            card.into(),
+                            r.commitment.as_str().into(),
+                            (i as f64).into(),
+                            ms(now),
+                        ],
+                    )?);
+                }
+            }
+        }
+        self.batch(stmts).await
+    }
+
+    /// Creates or updates households; a listed household's members become the file's (the
+    /// old ones are deactivated: history may refer to them) — one batch.
+    pub async fn import_households(
+        &self,
+        rows: &[HouseholdRow],
+        by: &str,
+        now: i64,
+    ) -> Result<(), ApiError> {
+        // Members keep their ids across imports (history refers to them): a file member
+        // takes the id of an active member of that household with the same name.
+        #[derive(Deserialize)]
+        struct Known {
+            id: String,
+            household_id: String,
+            name: String,
+        }
+        let ids: Vec<&str> = rows.iter().map(|h| h.id.as_str()).collect();
+        let known: Vec<Known> = self
+            .all(
+                "SELECT id, household_id, name FROM household_members \
+                 WHERE household_id IN (SELECT value FROM json_each(?1)) AND active = 1 \
+                 ORDER BY household_id, sort, id",
+                &[serde_json::to_string(&ids)?.into()],
+            )
+            .await?;
+        let mut free: HashMap<(String, String), Vec<String>> = HashMap::new();
+        for k in known.into_iter().rev() {
+            free.entry((k.household_id, k.name)).or_default().push(k.id);
+        }
+        let mut stmts = Vec::new();
+        for h in rows {
+            stmts.push(self.stmt(
+                "INSERT INTO households (id, grid_code, address, active, updated_at, created_by) \
+                 VALUES (?1, ?2, ?3, 1, ?4, ?5) \
+                 ON CONFLICT (id) DO UPDATE SET grid_code = excluded.grid_code, \
+                 address = excluded.address, active = 1, updated_at = excluded.updated_at",
+                &[
+                    h.id.as_str().into(),
+                    h.grid_code.as_str().into(),
+                    h.address.as_str().into(),
+                    ms(now),
+                    by.into(),
+                ],
+            )?);
+            stmts.push(self.stmt(
+                "UPDATE household_members SET active = 0, updated_at = ?2 \
+                 WHERE household_id = ?1 AND active = 1",
+                &[h.id.as_str().into(), ms(now)],
+            )?);
+            for (i, m) in h.members.iter().enumerate() {
+                let id = match free
+                    .get_mut(&(h.id.clone(), m.name.clone()))
+                    .and_then(Vec::pop)
+                {
+                    Some(id) => id,
+                    None => format!("m-{}", hex(&random_bytes(8)?)),
+                };
+                stmts.push(self.stmt(
+                    "INSERT INTO household_members \
+                     (id, household_id, name, relation, phone, sort, active, updated_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7) \
+                     ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
+                     relation = excluded.relation, phone = excluded.phone, sort = excluded.sort, \
+                     active = 1, updated_at = excluded.updated_at",
+                    &[
+                        id.into(),
+                        h.id.as_str().into(),
+                        m.name.as_str().into(),
+                        m.relation.as_str().into(),
+                        opt(m.phone.as_deref()),
+                        (i as f64).into(),
+                        ms(now),
+                    ],
+                )?);
+            }
+        }
+        self.batch(stmts).await
+    }
+
+    /// Every grid as an import row (the tree's keyset pages).
+    pub async fn export_grids(&self) -> Result<Vec<GridRow>, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            code: String,
+            name: String,
+            kind: GridKind,
+            scope: String,
+            households: Option<u32>,
+        }
+        let mut out = Vec::new();
+        let mut after = String::new();
+        for _ in 0..MAX_PAGES {
+            let page: Vec<Row> = self
+                .all(
+                    "SELECT code, name, kind, scope, households FROM grids WHERE code > ?1 \
+                     ORDER BY code LIMIT ?2",
+                    &[after.as_str().into(), (PAGE as f64).into()],
+                )
+                .await?;
+            let full = page.len() == PAGE;
+            for r in page {
+                after = r.code.clone();
+                let code = GridCode::parse(&r.code)
+                    .map_err(|e| ApiError::Storage(format!("grid {}: {e}", r.code)))?;
+                out.push(GridRow {
+                    line: 0,
+                    code,
+                    name: r.name,
+                    kind: r.kind,
+                    scope: r.scope,
+                    households: r.households,
+                });
+            }
+            if !full {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every active staff account with its roles, as import rows.
+    pub async fn export_people(&self) -> Result<Vec<PersonRow>, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            login: String,
+            name: String,
+            phone: Option<String>,
+            role: String,
+            scope_kind: String,
+            scope_id: String,
+            commitment: Option<String>,
+        }
+        let rows: Vec<Row> = self
+            .all(
+                "SELECT a.login, a.name, p.phone, r.role, r.scope_kind, r.scope_id, \
+                   (SELECT g.commitment FROM grid_assignments g WHERE g.person_id = a.person_id \
+                      AND g.grid_code = r.scope_id LIMIT 1) AS commitment \
+                 FROM accounts a JOIN account_roles r ON r.account_id = a.id \
+                 LEFT JOIN people p ON p.id = a.person_id \
+                 WHERE a.active = 1 AND r.role != 'resident' \
+                 ORDER BY a.login, r.role, r.scope_id LIMIT ?1",
+                &[(MAX_ROLE_ROWS as f64).into()],
+            )
+            .await?;
+        let mut people: BTreeMap<String, PersonRow> = BTreeMap::new();
+        for r in rows {
+            let (Some(role), scope) = (
+                AccountRole::parse(&r.role),
+                match r.scope_kind.as_str() {
+                    "grid" => Scope::Grid(r.scope_id),
+                    "department" => Scope::Department(r.scope_id),
+                    _ => Scope::Shop(r.scope_id),
+                },
+            ) else {
+                continue;
+            };
+            let p = people.entry(r.login.clone()).or_insert_with(|| PersonRow {
+                line: 0,
+                login: r.login,
+                name: r.name,
+                phone: r.phone,
+                grants: Vec::new(),
+                commitment: String::new(),
+            });
+            if p.commitment.is_empty() {
+                p.commitment = r.commitment.unwrap_or_default();
+            }
+            p.grants.push((0, RoleGrant { role, scope }));
+        }
+        Ok(people.into_values().collect())
+    }
+
+    /// Every active household with its active members, as import rows (keyset pages).
+    pub async fn export_households(&self) -> Result<Vec<HouseholdRow>, ApiError> {
+        #[derive(Deserialize)]
+        struct Home {
+            id: String,
+            grid_code: String,
+            address: String,
+        }
+        #[derive(Deserialize)]
+        struct Person {
+            household_id: String,
+            name: String,
+            relation: Relation,
+            phone: Option<String>,
+        }
+        let mut out = Vec::new();
+        let mut after = String::new();
+        for _ in 0..MAX_PAGES {
+            let homes: Vec<Home> = self
+                .all(
+                    "SELECT id, grid_code, address FROM households WHERE id > ?1 AND active = 1 \
+                     ORDER BY id LIMIT ?2",
+                    &[after.as_str().into(), (PAGE as f64).into()],
+                )
+                .await?;
+            let full = homes.len() == PAGE;
+            let Some(last) = homes.last() else {
+                break;
+            };
+            after = last.id.clone();
+            let ids: Vec<&str> = homes.iter().map(|h| h.id.as_str()).collect();
+            let members: Vec<Person> = self
+                .all(
+                    "SELECT household_id, name, relation, phone FROM household_members \
+                     WHERE household_id IN (SELECT value FROM json_each(?1)) AND active = 1 \
+                     ORDER BY household_id, sort, id",
+                    &[serde_json::to_string(&ids)?.into()],
+                )
+                .await?;
+            let mut by_home: HashMap<String, Vec<MemberRow>> = HashMap::new();
+            for m in members {
+                by_home.entry(m.household_id).or_default().push(MemberRow {
+                    line: 0,
+                    name: m.name,
+                    relation: m.relation,
+                    phone: m.phone,
+                });
+            }
+            for h in homes {
+                let code = GridCode::parse(&h.grid_code)
+                    .map_err(|e| ApiError::Storage(format!("household {}: {e}", h.id)))?;
+                out.push(HouseholdRow {
+                    line: 0,
+                    members: by_home.remove(&h.id).unwrap_or_default(),
+                    id: h.id,
+                    grid_code: code,
+                    address: h.address,
+                });
+            }
+            if !full {
+                break;
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,65 @@
+// An administrator imports a spreadsheet on a phone: a file with one bad row changes
+// nothing and shows that row's line and reason; the fixed file goes in.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { BASE, launch, phone, mounted } from "./lib.mjs";
+
+let browser;
+
+before(async () => {
+    browser = await launch();
+});
+
+after(async () => {
+    await browser?.close();
+});
+
+test("an admin imports a CSV with one bad row, sees the row's error, then imports the fixed file", async () => {
+    const { context, page } = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.60" } });
+    // A new base grid in the import tests' own township (not the demo's 990101001).
+    const good = `990101002001${String(Date.now() % 1000).padStart(3, "0")}`;
+    const parents = `990101002,试点镇,,,\r\n990101002001,试点一村,,,\r\n`;
+    try {
+        const r = await page.request.post(`${BASE}/api/v1/session`, { headers: { Origin: BASE }, data: { login: "admin", password: "wangge-demo" } });
+        assert.equal(r.status(), 200);
+        await page.goto(`${BASE}/account`);
+        await mounted(page);
+        await page.getByTestId("to-admin").click();
+        await page.getByTestId("admin-grids").waitFor();
+
+        // Excel's UTF-8 CSV: a BOM, CRLF; line 3 has a code of the wrong length.
+        const bad = `\ufeff编码,名称,类型,范围,户数\r\n${good},东岗村新网格,基础网格,,30\r\n99010100100,错的一行,基础网格,,\r\n${parents}`;
+        await page.getByTestId("file-grids").setInputFiles({ name: "网格.csv", mimeType: "text/csv", buffer: Buffer.from(bad, "utf8") });
+        await page.getByTestId("import-grids").click();
+        const errors = page.getByTestId("admin-grids").getByTestId("import-errors");
+        await errors.waitFor();
+        const text = await errors.textContent();
+        assert.match(text, /没有导入任何内容/);
+        const row = errors.locator("tbody tr");
+        assert.equal(await row.count(), 1);
+        assert.equal((await row.locator("td").nth(0).textContent()).trim(), "3");
+        assert.match(await row.locator("td").nth(1).textContent(), /编码/);
+        assert.equal((await page.request.get(`${BASE}/api/v1/grids/${good}`)).status(), 404, "nothing applied");
+
+        // The fixed file goes in whole.
+        const fixed = `\ufeff编码,名称,类型,范围,户数\r\n${good},东岗村新网格,基础网格,,30\r\n${parents}`;
+        await page.getByTestId("file-grids").setInputFiles({ name: "网格.csv", mimeType: "text/csv", buffer: Buffer.from(fixed, "utf8") });
+        await page.getByTestId("import-grids").click();
+        await page.getByTestId("admin-grids").getByTestId("import-done").waitFor();
+        assert.equal(await errors.count(), 0);
+        assert.equal((await page.request.get(`${BASE}/api/v1/grids/${good}`)).status(), 200);
+
+        // The export is a download Excel can open.
+        const [download] = await Promise.all([
+            page.waitForEvent("download"),
+            page.getByTestId("export-grids").click(),
+        ]);
+        const path = await download.path();
+        const { readFileSync } = await import("node:fs");
+        const bytes = readFileSync(path);
+        assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "starts with a BOM");
+        assert.match(bytes.toString("utf8"), /东岗村新网格/);
+    } finally {
+        await context.close();
+    }
+});
