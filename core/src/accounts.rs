@@ -139,6 +139,10 @@ pub struct Me {
     pub roles: Vec<RoleGrant>,
     /// The household a resident belongs to.
     pub household: Option<HouseholdRef>,
+    /// Whether a password is set (a resident who got in by activation has none; changing
+    /// one needs the current one).
+    #[serde(default)]
+    pub has_password: bool,
 }
 
 impl Me {
@@ -189,6 +193,28 @@ pub fn normalize_code(typed: &str) -> String {
 pub struct SignIn {
     pub login: String,
     pub password: String,
+}
+
+/// `PUT /api/v1/me/password`: set or change one's password, and optionally one's login (a
+/// resident picks one to sign in on another phone). `current` is needed once a password
+/// exists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SetPassword {
+    #[serde(default)]
+    pub login: Option<String>,
+    #[serde(default)]
+    pub current: Option<String>,
+    pub password: String,
+}
+
+/// A login as the accounts table keeps it: 2–64 of `[a-z0-9._-]` (sign-in compares
+/// exactly, so no capitals and no spaces).
+pub fn valid_login(login: &str) -> bool {
+    (2..=64).contains(&login.len())
+        && login.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
 }
 
 /// PBKDF2-SHA256 iterations for new password hashes. Cloudflare's production runtime
@@ -301,6 +327,17 @@ mod tests {
     fn typed_codes_keep_only_digits() {
         assert_eq!(normalize_code(" 1234-5678 "), "12345678");
         assert_eq!(normalize_code("１２"), "");
+    }
+
+    #[test]
+    fn logins() {
+        assert!(valid_login("zhang-deming.1950"));
+        assert!(valid_login("13907310012"));
+        assert!(!valid_login("a"));
+        assert!(!valid_login("Zhang"));
+        assert!(!valid_login("张德明"));
+        assert!(!valid_login("a b"));
+        assert!(!valid_login(&"a".repeat(65)));
     }
 
     #[test]

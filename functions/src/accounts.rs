@@ -7,9 +7,10 @@ use crate::http::json_no_store;
 use crate::routes::Actor;
 use crate::store::{Store, StoredAccount};
 use wangge_core::accounts::{
-    normalize_code, Activation, HouseholdRef, Me, Redeem, SignIn, ACTIVATION_HOURS,
-    PBKDF2_ITERATIONS, RESIDENT_SESSION_DAYS,
+    check_password, normalize_code, valid_login, Activation, HouseholdRef, Me, Redeem, SetPassword,
+    SignIn, WeakPassword, ACTIVATION_HOURS, PBKDF2_ITERATIONS, RESIDENT_SESSION_DAYS,
 };
+use wangge_core::problem::Detail;
 use worker::{Date, Env, Request, Response};
 
 const COOKIE: &str = "wangge_session";
@@ -162,6 +163,7 @@ async fn me(store: &Store, account: StoredAccount) -> Result<Me, ApiError> {
         login: account.login,
         name: account.name,
         household: account.household_id.map(|id| HouseholdRef { id }),
+        has_password: account.password_hash.is_some(),
     })
 }
 
@@ -377,4 +379,113 @@ pub async fn redeem(mut req: Request, env: &Env) -> Result<Response, ApiError> {
         .await?
         .ok_or(ApiError::ActivationNotFound)?;
     signed_in(&store, account, now, RESIDENT_SESSION_DAYS * DAY_MS).await
+}
+
+fn field_problem(field: &str, zh: &str, en: &str) -> ApiError {
+    ApiError::Invalid(vec![Detail {
+        line: None,
+        field: Some(field.to_owned()),
+        message_zh: zh.to_owned(),
+        message_en: en.to_owned(),
+    }])
+}
+
+/// `PUT /api/v1/me/password`: sets or changes the password (the current one is needed once
+/// there is one; wrong guesses are throttled like sign-ins), and the login if asked. Other
+/// devices are signed out; this one stays in.
+pub async fn set_password(
+    mut req: Request,
+    env: &Env,
+    session: &Session,
+) -> Result<Response, ApiError> {
+    let body: SetPassword = req
+        .json()
+        .await
+        .map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    let store = Store::new(env)?;
+    let account = store
+        .account_by_id(&session.actor.account_id)
+        .await?
+        .ok_or(ApiError::NotSignedIn)?;
+    if account.password_hash.is_some() {
+        let now = now();
+        let attempt = Attempt::begin(
+            &store,
+            &[
+                (
+                    format!("login:{}", account.login),
+                    MAX_FAILURES_PER_LOGIN_ADDRESS,
+                ),
+                (
+                    format!("addr:{}", client_address(&req)),
+                    MAX_FAILURES_PER_ADDRESS,
+                ),
+            ],
+            now,
+        )
+        .await?;
+        let current = body.current.as_deref().unwrap_or_default();
+        if !password_matches(&account, current).await? {
+            return Err(field_problem(
+                "current",
+                "当前密码不对。",
+                "The current password is wrong.",
+            ));
+        }
+        attempt.withdraw(&store).await?;
+    }
+    match check_password(&body.password) {
+        Ok(()) => {}
+        Err(WeakPassword::TooShort) => {
+            return Err(field_problem(
+                "password",
+                "密码至少 8 个字符。",
+                "A password has at least 8 characters.",
+            ))
+        }
+        Err(WeakPassword::Common) => {
+            return Err(field_problem(
+                "password",
+                "这个密码太常见，容易被猜到，请换一个。",
+                "This password is too common to be safe; choose another.",
+            ))
+        }
+    }
+    let login = match body.login.as_deref().map(str::trim) {
+        Some(l) if l != account.login => {
+            if !valid_login(l) {
+                return Err(field_problem(
+                    "login",
+                    "登录名只能用 2 到 64 个小写英文字母、数字和 . _ -（也可以用手机号）。",
+                    "A login is 2 to 64 of a-z, 0-9 and . _ - (a phone number works too).",
+                ));
+            }
+            if store.account_by_login(l).await?.is_some() {
+                return Err(field_problem(
+                    "login",
+                    "这个登录名已被使用，请换一个。",
+                    "That login is taken; choose another.",
+                ));
+            }
+            l.to_owned()
+        }
+        _ => account.login.clone(),
+    };
+    let salt = random_bytes(16)?;
+    let hash = pbkdf2(&body.password, &salt, PBKDF2_ITERATIONS).await?;
+    store
+        .set_password(
+            &account.id,
+            &login,
+            &hex(&hash),
+            &hex(&salt),
+            PBKDF2_ITERATIONS,
+            &session.token_hash,
+        )
+        .await?;
+    let account = store
+        .account_by_id(&account.id)
+        .await?
+        .ok_or(ApiError::NotSignedIn)?;
+    json_no_store(&me(&store, account).await?)
 }

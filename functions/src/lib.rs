@@ -105,6 +105,7 @@ async fn handle(
         (Handler::SignOut, Some(s)) => accounts::sign_out(s, env).await,
         (Handler::SignOutEverywhere, Some(s)) => accounts::sign_out_everywhere(s, env).await,
         (Handler::Me, Some(s)) => accounts::whoami(s, env).await,
+        (Handler::SetPassword, Some(s)) => accounts::set_password(req, env, s).await,
         (Handler::Household, Some(_)) => households::household(env, param).await,
         (Handler::GridHouseholds, Some(_)) => households::register(&req, env, param).await,
         (Handler::RegisterHousehold, Some(s)) => {
@@ -127,6 +128,7 @@ async fn handle(
             Handler::SignOut
             | Handler::SignOutEverywhere
             | Handler::Me
+            | Handler::SetPassword
             | Handler::Household
             | Handler::IssueActivation
             | Handler::GridHouseholds

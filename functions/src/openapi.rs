@@ -16,7 +16,7 @@ use schemars::generate::{SchemaGenerator, SchemaSettings};
 use schemars::JsonSchema;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
-use wangge_core::accounts::{Activation, Me, Redeem, SignIn};
+use wangge_core::accounts::{Activation, Me, Redeem, SetPassword, SignIn};
 use wangge_core::admin::ImportDone;
 use wangge_core::grids::{GridCard, GridTree};
 use wangge_core::households::{Household, HouseholdDraft, HouseholdPage};
@@ -173,6 +173,20 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
             Some(s.answer::<Me>()),
             "The account, its roles and (a resident's) household.",
         ),
+        Handler::SetPassword => Operation {
+            body: Some(s.body::<SetPassword>()),
+            problems: &[
+                ProblemCode::Invalid,
+                ProblemCode::TooManyAttempts,
+                ProblemCode::AlreadyExists,
+            ],
+            ..op(
+                "Set or change one's password (and login); other devices are signed out",
+                200,
+                Some(s.answer::<Me>()),
+                "Who is signed in, with the login now in force.",
+            )
+        },
         Handler::Household => op(
             "One household, in full",
             200,

@@ -62,6 +62,7 @@ pub enum Handler {
     SignOut,
     SignOutEverywhere,
     Me,
+    SetPassword,
     Household,
     IssueActivation,
     Redeem,
@@ -114,6 +115,12 @@ pub const ROUTES: &[Route] = &[
         Handler::SignOutEverywhere,
     ),
     route("GET", "/me", Access::SignedIn, Handler::Me),
+    route(
+        "PUT",
+        "/me/password",
+        Access::SignedIn,
+        Handler::SetPassword,
+    ),
     route(
         "GET",
         "/households/{id}",

@@ -2,7 +2,7 @@
 // Chinese message for too many attempts (a real 429 from the Worker).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, GRID, launch, phone, mounted } from "./lib.mjs";
+import { BASE, GRID, launch, phone, mounted, d1 } from "./lib.mjs";
 
 let browser;
 
@@ -66,6 +66,24 @@ test("a wrong password says so, and too many say how long to wait, in Chinese", 
         const box = page.locator(".error-box", { hasText: "尝试次数太多" });
         await box.waitFor();
         assert.match(await box.textContent(), /请1[0-5]分钟后再试|请[1-9]分钟后再试/);
+    } finally {
+        await context.close();
+    }
+});
+
+test("an expired session is a signed-out phone", async () => {
+    const { context, page } = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.33" } });
+    try {
+        const r = await page.request.post(`${BASE}/api/v1/session`, { headers: { Origin: BASE }, data: { login: "handler", password: "wangge-demo" } });
+        assert.equal(r.status(), 200);
+        await page.goto(`${BASE}/account`);
+        await page.getByTestId("profile").waitFor();
+        // 30 days pass without use: the session's end is now behind us (as D1 keeps it).
+        d1("UPDATE sessions SET expires_at = created_at + 1 WHERE account_id = 'acc-handler'");
+        assert.equal((await page.request.get(`${BASE}/api/v1/me`)).status(), 401);
+        await page.reload();
+        await page.getByTestId("sign-in").waitFor();
+        assert.equal(await page.getByTestId("profile").count(), 0);
     } finally {
         await context.close();
     }

@@ -98,6 +98,34 @@ test("a worker registers a household offline; it syncs itself; the resident gets
             assert.match(text, new RegExp(address));
             assert.match(text, /赵春梅/);
             assert.match(text, /孙立军/);
+
+            // To use another phone, the resident picks a login and a password (none before).
+            const login = `zhao${Date.now() % 1000000}`;
+            await resident.page.locator("details.password summary").click();
+            await resident.page.locator("input[name=new-login]").fill(login);
+            assert.equal(await resident.page.locator("input[name=current-password]").count(), 0);
+            await resident.page.locator("input[name=new-password]").fill("123456");
+            await resident.page.locator("input[name=new-password-again]").fill("123456");
+            await resident.page.getByTestId("save-password").click();
+            await resident.page.getByTestId("password-form").getByText("至少 8 个字符").first().waitFor();
+            await resident.page.locator("input[name=new-password]").fill("春梅家的密码2026");
+            await resident.page.locator("input[name=new-password-again]").fill("春梅家的密码2026");
+            await resident.page.getByTestId("save-password").click();
+            await resident.page.getByTestId("password-saved").waitFor();
+
+            // The other phone signs in at /account and lands on the same household.
+            const second = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.43" } });
+            try {
+                await second.page.goto(`${BASE}/account`);
+                await second.page.locator("input[name=login]").fill(login);
+                await second.page.locator("input[name=password]").fill("春梅家的密码2026");
+                await second.page.getByRole("button", { name: "登录" }).click();
+                await second.page.getByTestId("profile").waitFor();
+                await second.page.goto(`${BASE}/household`);
+                await second.page.getByTestId("household").getByText("赵春梅").waitFor();
+            } finally {
+                await second.context.close();
+            }
         } finally {
             await resident.context.close();
         }

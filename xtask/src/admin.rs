@@ -67,10 +67,7 @@ pub struct Plan {
 /// The accounts table's rule for a login (2..=64 characters), kept to `[a-z0-9._-]`:
 /// sign-in compares logins exactly, so no upper case and no spaces.
 pub fn check_login(login: &str) -> Result<()> {
-    let ok_chars = login
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
-    if !(2..=64).contains(&login.len()) || !ok_chars {
+    if !wangge_core::accounts::valid_login(login) {
         return Err(format!(
             "login {login:?}: use 2 to 64 of a-z 0-9 . _ - (lower case, no spaces)"
         ));

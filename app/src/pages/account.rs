@@ -8,7 +8,7 @@ use crate::settings::Settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use wangge_core::accounts::{Me, RoleGrant, Scope, SignIn};
+use wangge_core::accounts::{Me, RoleGrant, Scope, SetPassword, SignIn};
 
 const ME: &str = "/api/v1/me";
 const SESSION: &str = "/api/v1/session";
@@ -85,7 +85,7 @@ fn SignInForm(signed_in: RwSignal<Option<Me>>, error: RwSignal<Option<AppError>>
     };
     view! {
         <form class="form" data-testid="sign-in" on:submit=submit>
-            <p class="lead">{move || s.t("网格员、调度员、部门和管理人员请用工作账号登录。居民不需要密码，请找网格员扫码开通。", "Staff sign in with their work account. Residents need no password: ask your grid worker for an activation code.")}</p>
+            <p class="lead">{move || s.t("工作人员请用工作账号登录。居民第一次使用不需要密码，请找网格员扫码开通；设置过密码的居民也可以在这里登录。", "Staff sign in with their work account. Residents first get in with an activation code from their grid worker; those who set a password can sign in here too.")}</p>
             <label class="field">
                 <span>{move || s.t("账号", "Login")}</span>
                 <input name="login" autocomplete="username" required
@@ -190,6 +190,10 @@ fn Profile(
                     <A href="/household" attr:class="button">{move || s.t("我家", "My household")}</A>
                 })}
             </nav>
+            <details class="password">
+                <summary>{move || s.t("修改密码", "Change password")}</summary>
+                <PasswordForm me=me.clone()/>
+            </details>
             <p class="actions">
                 <button class="button" data-testid="sign-out" disabled=move || pending.get() on:click=move |_| sign_out(SESSION)>
                     {move || s.t("退出登录", "Sign out")}
@@ -199,5 +203,109 @@ fn Profile(
                 </button>
             </p>
         </div>
+    }
+}
+
+/// Set or change one's password — and, for a resident, a login of their choosing — to
+/// sign in on another phone. Shared by `/account` (staff) and `/household` (residents).
+#[component]
+pub fn PasswordForm(me: Me) -> impl IntoView {
+    let s = Settings::get();
+    let resident_default = me.login.starts_with("res-");
+    let login = RwSignal::new(if resident_default {
+        String::new()
+    } else {
+        me.login.clone()
+    });
+    let current = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let saved = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<AppError>);
+    let mismatch = RwSignal::new(false);
+    let has_password = me.has_password;
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        if password.get_untracked() != again.get_untracked() {
+            mismatch.set(true);
+            return;
+        }
+        mismatch.set(false);
+        pending.set(true);
+        error.set(None);
+        saved.set(None);
+        let body = SetPassword {
+            login: Some(login.get_untracked().trim().to_owned()).filter(|l| !l.is_empty()),
+            current: has_password.then(|| current.get_untracked()),
+            password: password.get_untracked(),
+        };
+        spawn_local(async move {
+            match send::<SetPassword, Me>("PUT", "/api/v1/me/password", Some(&body)).await {
+                Ok(m) => {
+                    saved.try_set(m.map(|m| m.login));
+                    password.try_set(String::new());
+                    again.try_set(String::new());
+                    current.try_set(String::new());
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+            pending.try_set(false);
+        });
+    };
+    view! {
+        <form class="form" data-testid="password-form" on:submit=submit>
+            <h2>{move || if has_password { s.t("修改密码", "Change password") } else { s.t("设置密码，在其他手机登录", "Set a password to sign in on another phone") }}</h2>
+            {move || saved.get().map(|l| view! {
+                <p class="ok-box" role="status" data-testid="password-saved">
+                    {move || format!("{}{l}{}", s.t("已保存。在其他手机上可用登录名「", "Saved. On another phone sign in as \""), s.t("」和新密码登录；其他手机已退出登录。", "\" with the new password; other phones were signed out."))}
+                </p>
+            })}
+            {move || error.get().map(|e| {
+                let details = match &e {
+                    AppError::Problem { problem, .. } => problem.errors.clone(),
+                    _ => Vec::new(),
+                };
+                view! {
+                    <ActionError error=e offline=("设置密码需要网络，请连上网络后再试。", "Setting a password needs the network; connect and try again.")/>
+                    <ul class="error-list">{details.into_iter().map(|d| view! {
+                        <li>{move || s.lang.get().pick(&d.message_zh, &d.message_en).to_owned()}</li>
+                    }).collect_view()}</ul>
+                }
+            })}
+            <label class="field">
+                <span>{move || s.t("登录名（小写字母、数字，也可用手机号）", "Login (lower-case letters, digits, or a phone number)")}</span>
+                <input name="new-login" autocomplete="username" prop:value=move || login.get()
+                    on:input=move |ev| login.set(event_target_value(&ev))/>
+            </label>
+            {has_password.then(|| view! {
+                <label class="field">
+                    <span>{move || s.t("当前密码", "Current password")}</span>
+                    <input name="current-password" type="password" autocomplete="current-password" prop:value=move || current.get()
+                        on:input=move |ev| current.set(event_target_value(&ev))/>
+                </label>
+            })}
+            <label class="field">
+                <span>{move || s.t("新密码（至少 8 个字符）", "New password (8 characters or more)")}</span>
+                <input name="new-password" type="password" autocomplete="new-password" prop:value=move || password.get()
+                    on:input=move |ev| password.set(event_target_value(&ev))/>
+            </label>
+            <label class="field">
+                <span>{move || s.t("再输入一次新密码", "New password again")}</span>
+                <input name="new-password-again" type="password" autocomplete="new-password" prop:value=move || again.get()
+                    on:input=move |ev| again.set(event_target_value(&ev))/>
+            </label>
+            <Show when=move || mismatch.get()>
+                <p class="error-box" role="alert">{move || s.t("两次输入的新密码不一样。", "The two new passwords differ.")}</p>
+            </Show>
+            <button class="button" type="submit" data-testid="save-password" disabled=move || pending.get()>
+                {move || s.t("保存密码", "Save password")}
+            </button>
+        </form>
     }
 }

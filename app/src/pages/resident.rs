@@ -105,7 +105,13 @@ pub fn HouseholdPage() -> impl IntoView {
                 }
             })}
             {move || match (me.get().data, household_path()) {
-                (Some(_), Some(id)) => view! { <HouseholdCard id/> }.into_any(),
+                (Some(m), Some(id)) => view! {
+                    <HouseholdCard id/>
+                    <details class="password">
+                        <summary>{move || s.t("在其他手机登录", "Sign in on another phone")}</summary>
+                        <super::account::PasswordForm me=m/>
+                    </details>
+                }.into_any(),
                 (Some(_), None) => view! {
                     <p class="empty">{move || s.t("这个账号没有关联的家庭户。", "This account belongs to no household.")}</p>
                 }.into_any(),

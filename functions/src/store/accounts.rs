@@ -229,4 +229,38 @@ impl Store {
         .await?;
         Ok(())
     }
+
+    /// Sets an account's password (and login, if given) and ends its other sessions, in one
+    /// batch. A login taken meanwhile aborts it (`AlreadyExists`).
+    #[allow(clippy::too_many_arguments)]
+    pub async fn set_password(
+        &self,
+        account_id: &str,
+        login: &str,
+        hash: &str,
+        salt: &str,
+        iterations: u32,
+        keep_session: &str,
+    ) -> Result<(), ApiError> {
+        let stmts = vec![
+            self.db
+                .prepare(
+                    "UPDATE accounts SET login = ?2, password_hash = ?3, password_salt = ?4, \
+                     password_iterations = ?5 WHERE id = ?1",
+                )
+                .bind(&[
+                    account_id.into(),
+                    login.into(),
+                    hash.into(),
+                    salt.into(),
+                    f64::from(iterations).into(),
+                ])
+                .map_err(storage)?,
+            self.db
+                .prepare("DELETE FROM sessions WHERE account_id = ?1 AND token_hash != ?2")
+                .bind(&[account_id.into(), keep_session.into()])
+                .map_err(storage)?,
+        ];
+        self.batch(stmts).await
+    }
 }

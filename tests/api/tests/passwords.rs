@@ -1,0 +1,113 @@
+//! A resident who got in by activation sets a login and password to sign in on another
+//! phone; changing a password needs the current one and signs other devices out.
+
+use serde_json::json;
+use wangge_api_tests::{new_id, session_cookie, Api};
+use wangge_core::accounts::{Activation, Me};
+use wangge_core::problem::{Problem, ProblemCode};
+
+const ADDR: &str = "192.0.2.95";
+
+/// A new household in worker-a's grid whose resident phone has just got in: its cookie.
+fn fresh_resident(api: &Api) -> String {
+    let worker = api.session("worker-a", ADDR);
+    let id = new_id();
+    let body = json!({
+        "id": id,
+        "address": "东岗村四组 8 号",
+        "members": [{"id": new_id(), "name": "周桂香", "relation": "head", "phone": null}]
+    });
+    let r = api.as_user_json(
+        "POST",
+        "/api/v1/grids/990101001003001/households",
+        &worker,
+        &body.to_string(),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    let issued: Activation = api
+        .as_user(
+            "POST",
+            &format!("/api/v1/households/{id}/activations"),
+            &worker,
+        )
+        .json();
+    let r = api.send(
+        "POST",
+        "/api/v1/activations",
+        &[
+            ("Origin", api.origin().to_owned()),
+            ("CF-Connecting-IP", ADDR.to_owned()),
+        ],
+        Some(&json!({ "code": issued.code }).to_string()),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    session_cookie(&r).expect("resident cookie")
+}
+
+fn put_password(api: &Api, cookie: &str, body: serde_json::Value) -> wangge_api_tests::Reply {
+    api.as_user_json("PUT", "/api/v1/me/password", cookie, &body.to_string())
+}
+
+fn field(r: &wangge_api_tests::Reply) -> String {
+    let p: Problem = r.json();
+    assert_eq!(p.code, ProblemCode::Invalid, "{}", r.body);
+    p.errors[0].field.clone().unwrap_or_default()
+}
+
+#[test]
+fn a_resident_sets_a_login_and_password_and_signs_in_on_another_phone() {
+    let api = Api::from_env();
+    let phone = fresh_resident(&api);
+    let login = format!("zhou-{}", std::process::id());
+    let password = "东岗村四组2026年";
+
+    // Weak passwords and bad logins are refused with the field that is wrong.
+    let r = put_password(
+        &api,
+        &phone,
+        json!({ "login": login, "password": "5201314520" }),
+    );
+    assert_eq!((r.status, field(&r).as_str()), (422, "password"));
+    let r = put_password(
+        &api,
+        &phone,
+        json!({ "login": "周桂香", "password": password }),
+    );
+    assert_eq!((r.status, field(&r).as_str()), (422, "login"));
+    let r = put_password(
+        &api,
+        &phone,
+        json!({ "login": "worker-a", "password": password }),
+    );
+    assert_eq!((r.status, field(&r).as_str()), (422, "login"));
+
+    // No password yet: none is asked for.
+    let r = put_password(
+        &api,
+        &phone,
+        json!({ "login": login, "password": password }),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json::<Me>().login, login);
+    assert!(r.json::<Me>().household.is_some());
+
+    // Another phone signs in with them.
+    let other = api.sign_in(&login, password, ADDR);
+    assert_eq!(other.status, 200, "{}", other.body);
+    let other = session_cookie(&other).expect("cookie");
+
+    // Changing it needs the current one…
+    let r = put_password(&api, &phone, json!({ "password": "换一个新密码2026" }));
+    assert_eq!((r.status, field(&r).as_str()), (422, "current"));
+    let r = put_password(
+        &api,
+        &phone,
+        json!({ "current": password, "password": "换一个新密码2026" }),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    // …and signs the other phone out, not this one.
+    assert_eq!(api.as_user("GET", "/api/v1/me", &other).status, 401);
+    assert_eq!(api.as_user("GET", "/api/v1/me", &phone).status, 200);
+    assert_eq!(api.sign_in(&login, password, ADDR).status, 401);
+    assert_eq!(api.sign_in(&login, "换一个新密码2026", ADDR).status, 200);
+}
