@@ -208,6 +208,24 @@ pub struct SetPassword {
     pub password: String,
 }
 
+/// `PUT /api/v1/admin/people/{id}/work-phone`: show a staff member's work phone in full
+/// on cards and posters, recording that they consented (or stop showing it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct WorkPhoneConsent {
+    pub public: bool,
+}
+
+/// The answer: the setting now, who recorded it and when (UTC milliseconds).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct WorkPhone {
+    pub id: String,
+    pub public: bool,
+    pub recorded_by: String,
+    pub recorded_at: i64,
+}
+
 /// A login as the accounts table keeps it: 2–64 of `[a-z0-9._-]` (sign-in compares
 /// exactly, so no capitals and no spaces).
 pub fn valid_login(login: &str) -> bool {

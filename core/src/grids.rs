@@ -300,10 +300,15 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GridPerson {
+    /// The person's id (for an administrator recording phone consent).
+    pub id: String,
     pub name: String,
     pub role: Role,
-    /// Always masked by the server (`138****5678`).
+    /// Masked by the server (`138****5678`) unless `phone_public`.
     pub phone: String,
+    /// The person agreed to show their work phone in full (四公开), so residents can call.
+    #[serde(default)]
+    pub phone_public: bool,
     pub commitment: String,
 }
 

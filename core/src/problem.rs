@@ -24,6 +24,8 @@ pub enum ProblemCode {
     /// Too many failed sign-ins; `Retry-After` says when to try again.
     TooManyAttempts,
     HouseholdNotFound,
+    /// No staff member with this id is posted on any grid.
+    PersonNotFound,
     ActivationNotFound,
     ActivationUsed,
     ActivationExpired,
@@ -45,6 +47,7 @@ impl ProblemCode {
             Self::RouteNotFound
             | Self::GridNotFound
             | Self::HouseholdNotFound
+            | Self::PersonNotFound
             | Self::ActivationNotFound => 404,
             Self::ActivationUsed | Self::ActivationExpired => 410,
             Self::Invalid => 422,
@@ -96,6 +99,7 @@ impl ProblemCode {
                 "Too many attempts; please try again later.",
             ),
             Self::HouseholdNotFound => ("没有找到这一户。", "No such household."),
+            Self::PersonNotFound => ("没有找到这位工作人员。", "No such staff member."),
             Self::ActivationNotFound => (
                 "开通码不对，请核对后再输入，或请网格员重新生成。",
                 "That activation code is wrong; check it or ask your grid worker for a new one.",

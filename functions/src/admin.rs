@@ -6,7 +6,7 @@
 use crate::error::ApiError;
 use crate::routes::Actor;
 use crate::store::Store;
-use wangge_core::accounts::{AccountRole, Scope};
+use wangge_core::accounts::{AccountRole, Scope, WorkPhone, WorkPhoneConsent};
 use wangge_core::admin::{
     capped, check_grid_parents, check_household_grids, check_person_scopes, grids_csv,
     households_csv, people_csv, read_grids, read_households, read_people, ImportDone, RowError,
@@ -223,4 +223,41 @@ pub async fn export_households(env: &Env, actor: &Actor) -> Result<Response, Api
         .filter(|r| covers(&roots, r.grid_code.as_str()))
         .collect();
     csv("wangge-households.csv", households_csv(&mine))
+}
+
+/// `PUT /api/v1/admin/people/{id}/work-phone`: show a staff member's work phone in full on
+/// cards and posters (四公开) with their consent recorded, or mask it again. Only for people
+/// posted on a grid inside this administrator's area.
+pub async fn set_work_phone(
+    mut req: Request,
+    env: &Env,
+    actor: &Actor,
+    person_id: &str,
+) -> Result<Response, ApiError> {
+    let body: WorkPhoneConsent = req
+        .json()
+        .await
+        .map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    let store = Store::new(env)?;
+    let grids = store.person_grids(person_id).await?;
+    let roots = admin_roots(actor);
+    if grids.is_empty() {
+        return Err(ApiError::PersonNotFound);
+    }
+    if !grids.iter().any(|g| covers(&roots, g)) {
+        return Err(ApiError::Forbidden);
+    }
+    let now = now();
+    if !store
+        .set_phone_public(person_id, body.public, &actor.account_id, now)
+        .await?
+    {
+        return Err(ApiError::PersonNotFound);
+    }
+    crate::http::json_no_store(&WorkPhone {
+        id: person_id.to_owned(),
+        public: body.public,
+        recorded_by: actor.account_id.clone(),
+        recorded_at: now,
+    })
 }

@@ -23,6 +23,8 @@ pub enum ApiError {
     ForeignOrigin,
     #[error("household not found")]
     HouseholdNotFound,
+    #[error("person not found")]
+    PersonNotFound,
     #[error("activation not found")]
     ActivationNotFound,
     #[error("activation used")]
@@ -61,6 +63,7 @@ impl ApiError {
             Self::ForeignOrigin => ProblemCode::ForeignOrigin,
             Self::TooManyAttempts { .. } => ProblemCode::TooManyAttempts,
             Self::HouseholdNotFound => ProblemCode::HouseholdNotFound,
+            Self::PersonNotFound => ProblemCode::PersonNotFound,
             Self::ActivationNotFound => ProblemCode::ActivationNotFound,
             Self::ActivationUsed => ProblemCode::ActivationUsed,
             Self::ActivationExpired => ProblemCode::ActivationExpired,

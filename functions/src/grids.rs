@@ -26,9 +26,16 @@ pub async fn card(req: &Request, env: &Env, raw_code: &str) -> Result<Response, 
         .people
         .into_iter()
         .map(|p| GridPerson {
+            // Shown in full only with the person's recorded consent (四公开).
+            phone: if p.phone_public {
+                p.phone
+            } else {
+                mask_phone(&p.phone)
+            },
+            id: p.id,
+            phone_public: p.phone_public,
             name: p.name,
             role: p.role,
-            phone: mask_phone(&p.phone),
             commitment: p.commitment,
         })
         .collect();

@@ -118,6 +118,7 @@ async fn handle(
         (Handler::ExportGrids, Some(s)) => admin::export_grids(env, &s.actor).await,
         (Handler::ExportPeople, Some(s)) => admin::export_people(env, &s.actor).await,
         (Handler::ExportHouseholds, Some(s)) => admin::export_households(env, &s.actor).await,
+        (Handler::SetWorkPhone, Some(s)) => admin::set_work_phone(req, env, &s.actor, param).await,
         (Handler::IssueActivation, Some(s)) => {
             accounts::issue_activation(&req, env, &s.actor, param).await
         }
@@ -139,7 +140,8 @@ async fn handle(
             | Handler::ImportHouseholds
             | Handler::ExportGrids
             | Handler::ExportPeople
-            | Handler::ExportHouseholds,
+            | Handler::ExportHouseholds
+            | Handler::SetWorkPhone,
             None,
         ) => Err(ApiError::NotSignedIn),
     }

@@ -16,7 +16,9 @@ use schemars::generate::{SchemaGenerator, SchemaSettings};
 use schemars::JsonSchema;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
-use wangge_core::accounts::{Activation, Me, Redeem, SetPassword, SignIn};
+use wangge_core::accounts::{
+    Activation, Me, Redeem, SetPassword, SignIn, WorkPhone, WorkPhoneConsent,
+};
 use wangge_core::admin::ImportDone;
 use wangge_core::grids::{GridCard, GridTree};
 use wangge_core::households::{Household, HouseholdDraft, HouseholdPage};
@@ -273,6 +275,16 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 200,
                 Some(csv_text()),
                 "The list within the administrator's area, in the import's columns.",
+            )
+        },
+        Handler::SetWorkPhone => Operation {
+            body: Some(s.body::<WorkPhoneConsent>()),
+            problems: &[ProblemCode::PersonNotFound],
+            ..op(
+                "Show a staff member's work phone in full (四公开), recording their consent",
+                200,
+                Some(s.answer::<WorkPhone>()),
+                "The setting now, who recorded it and when.",
             )
         },
         Handler::OpenApi => Operation {

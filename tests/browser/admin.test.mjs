@@ -63,3 +63,39 @@ test("an admin imports a CSV with one bad row, sees the row's error, then import
         await context.close();
     }
 });
+
+test("an admin makes a consenting worker's phone public; the card then offers a call button", async () => {
+    const { context, page } = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.61" } });
+    const grid = "990101001005001";
+    const number = `1390731${String(8000 + (Date.now() % 1000)).padStart(4, "0")}`;
+    try {
+        const r = await page.request.post(`${BASE}/api/v1/session`, { headers: { Origin: BASE }, data: { login: "admin", password: "wangge-demo" } });
+        assert.equal(r.status(), 200);
+        // A new worker on a seeded grid, imported like any other.
+        const people = `登录名,姓名,电话,角色,范围,服务承诺\nphone-ui-${Date.now() % 100000},蒋春燕,${number},网格员,${grid},\n`;
+        const imported = await page.request.post(`${BASE}/api/v1/admin/people.csv`, { headers: { Origin: BASE, "Content-Type": "text/csv" }, data: Buffer.from(people, "utf8") });
+        assert.equal(imported.status(), 200, await imported.text());
+
+        await page.goto(`${BASE}/admin`);
+        await mounted(page);
+        const section = page.getByTestId("work-phones");
+        await section.locator("input[name=grid-code]").fill(grid);
+        await section.getByRole("button", { name: "查看人员" }).click();
+        const row = section.getByTestId("phone-row").filter({ hasText: "蒋春燕" });
+        await row.getByTestId("make-public").click();
+        await row.getByTestId("confirm-public").click();
+        await section.getByTestId("phone-row").filter({ hasText: "蒋春燕" }).getByText("已公开").waitFor();
+
+        await page.goto(`${BASE}/g/${grid}`);
+        const person = page.locator(".person", { hasText: "蒋春燕" });
+        await person.getByTestId("call").waitFor();
+        assert.equal(await person.getByTestId("call").getAttribute("href"), `tel:${number}`);
+        assert.match(await person.getByTestId("phone").textContent(), new RegExp(number));
+        // Only numbers shown in full get a call button; masked ones get none.
+        const shownInFull = await page.getByTestId("phone").evaluateAll((ps) => ps.filter((p) => !p.textContent.includes("*")).length);
+        assert.equal(await page.getByTestId("call").count(), shownInFull);
+    } finally {
+        await context.close();
+    }
+});
+

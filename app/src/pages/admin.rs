@@ -66,6 +66,7 @@ pub fn Admin() -> impl IntoView {
                 {LISTS.into_iter().map(|(list, zh, en, cols_zh, cols_en)| view! {
                     <ListPanel list zh en cols_zh cols_en/>
                 }).collect_view()}
+                <WorkPhones/>
             </Show>
         </section>
     }
@@ -197,4 +198,115 @@ async fn upload(path: &str, file: &web_sys::File) -> Result<ImportDone, AppError
         .await
         .map_err(|_| AppError::Offline)?;
     crate::api::answer(resp).await
+}
+
+/// 四公开: an administrator shows a staff member's work phone in full on the grid's card and
+/// poster, after the person agreed — confirmed here, recorded by the server (who, when).
+#[component]
+pub fn WorkPhones() -> impl IntoView {
+    let s = Settings::get();
+    let code = RwSignal::new(String::new());
+    let shown = RwSignal::new(String::new());
+    // Bumped after a change: the card is read again, as residents will see it.
+    let tick = RwSignal::new(0u32);
+    let card = load::<wangge_core::grids::GridCard>(move || {
+        tick.track();
+        let c = shown.get();
+        if c.is_empty() {
+            String::new()
+        } else {
+            format!("{API_PREFIX}/grids/{c}")
+        }
+    });
+    view! {
+        <article class="admin-list" data-testid="work-phones">
+            <h2>{move || s.t("四公开：公开工作电话", "Public work phones (四公开)")}</h2>
+            <p class="lead">{move || s.t(
+                "本人同意后，工作电话在网格卡和公示牌上完整显示，居民可一键拨打。其他号码一律隐藏，个人电话从不公开。",
+                "With the person's consent, their work phone shows in full on the card and poster, one tap to call. Every other number stays masked; personal phones are never public.")}</p>
+            <form class="form" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                shown.set(code.get_untracked().trim().to_owned());
+            }>
+                <label class="field">
+                    <span>{move || s.t("网格编码", "Grid code")}</span>
+                    <input name="grid-code" inputmode="numeric" prop:value=move || code.get()
+                        on:input=move |ev| code.set(event_target_value(&ev))/>
+                </label>
+                <button class="button secondary" type="submit">{move || s.t("查看人员", "Show its people")}</button>
+            </form>
+            {move || (!shown.get().is_empty()).then(|| card.get().error.map(|e| view! { <ErrorMessage error=e/> }))}
+            {move || (!shown.get().is_empty()).then(|| card.get().data.map(|c| view! {
+                <ul class="list">
+                    {c.people.into_iter().map(|p| view! { <PhoneRow p tick/> }).collect_view()}
+                </ul>
+            }))}
+        </article>
+    }
+}
+
+#[component]
+fn PhoneRow(p: wangge_core::grids::GridPerson, tick: RwSignal<u32>) -> impl IntoView {
+    let s = Settings::get();
+    let public = RwSignal::new(p.phone_public);
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<AppError>);
+    let path = format!("{API_PREFIX}/admin/people/{}/work-phone", p.id);
+    let set = move |want: bool| {
+        let path = path.clone();
+        confirming.set(false);
+        error.set(None);
+        spawn_local(async move {
+            let body = wangge_core::accounts::WorkPhoneConsent { public: want };
+            match crate::api::send::<_, wangge_core::accounts::WorkPhone>("PUT", &path, Some(&body))
+                .await
+            {
+                Ok(_) => {
+                    public.try_set(want);
+                    tick.try_update(|t| *t += 1);
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    let set_on = set.clone();
+    let name = p.name.clone();
+    view! {
+        <li class="list-item" data-testid="phone-row">
+            <strong>{p.name.clone()}</strong>
+            " "
+            <span data-testid="admin-phone">{p.phone.clone()}</span>
+            " "
+            <span class=move || if public.get() { "tag tag-ok" } else { "tag" }>
+                {move || if public.get() { s.t("已公开", "Public") } else { s.t("已隐藏", "Masked") }}
+            </span>
+            {move || error.get().map(|e| view! { <ErrorMessage error=e/> })}
+            <p class="actions">
+                <Show when=move || !public.get() && !confirming.get()>
+                    <button class="button secondary" data-testid="make-public" on:click=move |_| confirming.set(true)>
+                        {move || s.t("公开工作电话", "Make public")}
+                    </button>
+                </Show>
+                <Show when=move || confirming.get()>
+                    <span role="alert">{
+                        let name = name.clone();
+                        move || format!("{}{name}{}", s.t("确认已征得 ", "Confirm that "), s.t(" 本人同意公开工作电话？", " agreed to show their work phone?"))
+                    }</span>
+                    <button class="button" data-testid="confirm-public" on:click={
+                        let set_on = set_on.clone();
+                        move |_| set_on(true)
+                    }>{move || s.t("本人已同意", "They agreed")}</button>
+                    <button class="button secondary" on:click=move |_| confirming.set(false)>{move || s.t("取消", "Cancel")}</button>
+                </Show>
+                <Show when=move || public.get()>
+                    <button class="button secondary" data-testid="make-private" on:click={
+                        let set = set.clone();
+                        move |_| set(false)
+                    }>{move || s.t("改为隐藏", "Mask again")}</button>
+                </Show>
+            </p>
+        </li>
+    }
 }

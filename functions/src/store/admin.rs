@@ -450,4 +450,50 @@ impl Store {
         }
         Ok(out)
     }
+
+    /// The grids a person is posted on (`grid_assignments_by_person`).
+    pub async fn person_grids(&self, person_id: &str) -> Result<Vec<String>, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            grid_code: String,
+        }
+        Ok(self
+            .all::<Row>(
+                "SELECT grid_code FROM grid_assignments WHERE person_id = ?1 LIMIT 100",
+                &[person_id.into()],
+            )
+            .await?
+            .into_iter()
+            .map(|r| r.grid_code)
+            .collect())
+    }
+
+    /// Shows or hides a person's work phone in full, recording who decided and when;
+    /// false if there is no such person.
+    pub async fn set_phone_public(
+        &self,
+        person_id: &str,
+        public: bool,
+        by: &str,
+        now: i64,
+    ) -> Result<bool, ApiError> {
+        let result = self
+            .exec(
+                "UPDATE people SET phone_public = ?2, phone_consent_by = ?3, \
+                 phone_consent_at = ?4, updated_at = ?4 WHERE id = ?1",
+                &[
+                    person_id.into(),
+                    f64::from(u8::from(public)).into(),
+                    by.into(),
+                    ms(now),
+                ],
+            )
+            .await?;
+        Ok(result
+            .meta()
+            .map_err(storage)?
+            .and_then(|m| m.changes)
+            .unwrap_or(0)
+            == 1)
+    }
 }

@@ -14,6 +14,8 @@ const MAX_PAGES: usize = 20;
 
 /// A person as stored, phone unmasked: never serialise this to a client.
 pub struct StoredPerson {
+    pub id: String,
+    pub phone_public: bool,
     pub name: String,
     pub role: Role,
     pub phone: String,
@@ -41,6 +43,8 @@ struct GridRow {
 
 #[derive(Deserialize)]
 struct PersonRow {
+    id: String,
+    phone_public: u8,
     name: String,
     role: String,
     phone: String,
@@ -139,7 +143,7 @@ impl Store {
                 .bind(std::slice::from_ref(&c)),
             self.db
                 .prepare(
-                    "SELECT p.name, a.role, p.phone, a.commitment \
+                    "SELECT p.id, p.phone_public, p.name, a.role, p.phone, a.commitment \
                      FROM grid_assignments a JOIN people p ON p.id = a.person_id \
                      WHERE a.grid_code = ?1 ORDER BY a.sort, a.person_id",
                 )
@@ -172,6 +176,8 @@ impl Store {
                 Ok(StoredPerson {
                     role: Role::parse(&p.role)
                         .ok_or_else(|| ApiError::Storage(format!("bad role {}", p.role)))?,
+                    id: p.id,
+                    phone_public: p.phone_public == 1,
                     name: p.name,
                     phone: p.phone,
                     commitment: p.commitment,

@@ -194,3 +194,60 @@ fn households_and_people_import_and_export_round_trip() {
     let after: Household = api.as_user("GET", seeded, &admin).json();
     assert_eq!(after, before);
 }
+
+#[test]
+fn a_work_phone_shows_in_full_only_with_recorded_consent() {
+    let api = Api::from_env();
+    let admin = api.session("admin", ADDR);
+    let n = run_tag();
+    let login = format!("csv-phone-{n}");
+    let phone = format!("1390731{:04}", 7000 + std::process::id() % 1000);
+    let people = format!(
+        "登录名,姓名,电话,角色,范围,服务承诺\n{login},冯丽娟,{phone},网格员,990101001003002,\n"
+    );
+    assert_eq!(
+        import(&api, &admin, "people", people.as_bytes()).status,
+        200
+    );
+    let card = || -> wangge_core::grids::GridPerson {
+        let card: GridCard = api.get("/api/v1/grids/990101001003002").json();
+        card.people
+            .into_iter()
+            .find(|p| p.name == "冯丽娟")
+            .expect("on the card")
+    };
+    let before = card();
+    assert!(!before.phone_public);
+    assert_ne!(before.phone, phone, "masked until consent");
+
+    let path = format!("/api/v1/admin/people/{}/work-phone", before.id);
+    let r = api.as_user_json("PUT", &path, &admin, r#"{"public":true}"#);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let recorded: wangge_core::accounts::WorkPhone = r.json();
+    assert!(recorded.public);
+    assert_eq!(recorded.recorded_by, "acc-admin");
+    assert!(recorded.recorded_at > 0);
+    let after = card();
+    assert!(after.phone_public);
+    assert_eq!(after.phone, phone);
+    // Everyone else on the card stays masked.
+    let card_all: GridCard = api.get("/api/v1/grids/990101001003002").json();
+    assert!(card_all
+        .people
+        .iter()
+        .filter(|p| !p.phone_public)
+        .all(|p| p.phone.contains('*')));
+
+    // Masked again on request; an unknown person is a 404.
+    let r = api.as_user_json("PUT", &path, &admin, r#"{"public":false}"#);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(card().phone.contains('*'));
+    let r = api.as_user_json(
+        "PUT",
+        "/api/v1/admin/people/p-nobody/work-phone",
+        &admin,
+        r#"{"public":true}"#,
+    );
+    assert_eq!(r.status, 404, "{}", r.body);
+    assert_eq!(r.json::<Problem>().code, ProblemCode::PersonNotFound);
+}

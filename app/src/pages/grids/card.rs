@@ -90,7 +90,13 @@ fn CardBody(card: GridCard) -> impl IntoView {
                                 <span class="person-name">{p.name}</span>
                             </p>
                             <p class="phone" data-testid="phone">
-                                <span aria-hidden="true">"☎ "</span>{p.phone}
+                                <span aria-hidden="true">"☎ "</span>{p.phone.clone()}
+                                // A work phone shown with its owner's consent: one tap to call.
+                                {p.phone_public.then(|| view! {
+                                    <a class="button call no-print" data-testid="call" href=format!("tel:{}", p.phone)>
+                                        {move || s.t("拨打", "Call")}
+                                    </a>
+                                })}
                             </p>
                             {(!p.commitment.is_empty()).then(|| view! {
                                 <p class="commitment">
