@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod admin;
 pub mod grids;
 pub mod households;
+pub mod privacy;
 pub mod problem;
 pub mod qr;
 

@@ -26,6 +26,7 @@ pub enum ProblemCode {
     HouseholdNotFound,
     /// No staff member with this id is posted on any grid.
     PersonNotFound,
+    DeletionRequestNotFound,
     ActivationNotFound,
     ActivationUsed,
     ActivationExpired,
@@ -48,6 +49,7 @@ impl ProblemCode {
             | Self::GridNotFound
             | Self::HouseholdNotFound
             | Self::PersonNotFound
+            | Self::DeletionRequestNotFound
             | Self::ActivationNotFound => 404,
             Self::ActivationUsed | Self::ActivationExpired => 410,
             Self::Invalid => 422,
@@ -100,6 +102,7 @@ impl ProblemCode {
             ),
             Self::HouseholdNotFound => ("没有找到这一户。", "No such household."),
             Self::PersonNotFound => ("没有找到这位工作人员。", "No such staff member."),
+            Self::DeletionRequestNotFound => ("没有找到这条删除申请。", "No such deletion request."),
             Self::ActivationNotFound => (
                 "开通码不对，请核对后再输入，或请网格员重新生成。",
                 "That activation code is wrong; check it or ask your grid worker for a new one.",

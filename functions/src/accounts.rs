@@ -253,6 +253,15 @@ pub async fn sign_out_everywhere(session: &Session, env: &Env) -> Result<Respons
     signed_out()
 }
 
+/// The `Me` of an account (signed in, or it would not be asked).
+pub async fn me_of(store: &Store, account_id: &str) -> Result<Me, ApiError> {
+    let account = store
+        .account_by_id(account_id)
+        .await?
+        .ok_or(ApiError::NotSignedIn)?;
+    me(store, account).await
+}
+
 /// `GET /api/v1/me`.
 pub async fn whoami(session: &Session, env: &Env) -> Result<Response, ApiError> {
     let store = Store::new(env)?;

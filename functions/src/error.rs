@@ -25,6 +25,8 @@ pub enum ApiError {
     HouseholdNotFound,
     #[error("person not found")]
     PersonNotFound,
+    #[error("deletion request not found")]
+    DeletionRequestNotFound,
     #[error("activation not found")]
     ActivationNotFound,
     #[error("activation used")]
@@ -64,6 +66,7 @@ impl ApiError {
             Self::TooManyAttempts { .. } => ProblemCode::TooManyAttempts,
             Self::HouseholdNotFound => ProblemCode::HouseholdNotFound,
             Self::PersonNotFound => ProblemCode::PersonNotFound,
+            Self::DeletionRequestNotFound => ProblemCode::DeletionRequestNotFound,
             Self::ActivationNotFound => ProblemCode::ActivationNotFound,
             Self::ActivationUsed => ProblemCode::ActivationUsed,
             Self::ActivationExpired => ProblemCode::ActivationExpired,

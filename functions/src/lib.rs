@@ -10,6 +10,7 @@ mod households;
 mod http;
 #[cfg(test)]
 mod openapi;
+mod privacy;
 mod routes;
 mod store;
 
@@ -80,6 +81,10 @@ async fn route(req: Request, env: &Env) -> Result<Response, ApiError> {
         .and_then(|s| s.refreshed_cookie.clone())
         .filter(|_| !matches!(route.handler, Handler::SignOut | Handler::SignOutEverywhere));
     let mut resp = handle(route.handler, &session, req, env, param(0)).await?;
+    // Every staff read or change of personal data goes into the access log (PIPL).
+    if let (Some(actor), true) = (actor, resp.status_code() < 400) {
+        privacy::log(&store, actor, route.handler, param(0)).await?;
+    }
     if let Some(cookie) = refreshed {
         resp.headers_mut().append("Set-Cookie", &cookie)?;
     }
@@ -118,6 +123,11 @@ async fn handle(
         (Handler::ExportGrids, Some(s)) => admin::export_grids(env, &s.actor).await,
         (Handler::ExportPeople, Some(s)) => admin::export_people(env, &s.actor).await,
         (Handler::ExportHouseholds, Some(s)) => admin::export_households(env, &s.actor).await,
+        (Handler::MyData, Some(s)) => privacy::my_data(env, s).await,
+        (Handler::RequestDeletion, Some(s)) => privacy::request_deletion(req, env, s).await,
+        (Handler::DeletionRequests, Some(s)) => privacy::deletion_requests(env, &s.actor).await,
+        (Handler::Anonymise, Some(s)) => privacy::anonymise(env, &s.actor, param).await,
+        (Handler::AccessLog, Some(_)) => privacy::access_log(&req, env).await,
         (Handler::SetWorkPhone, Some(s)) => admin::set_work_phone(req, env, &s.actor, param).await,
         (Handler::IssueActivation, Some(s)) => {
             accounts::issue_activation(&req, env, &s.actor, param).await
@@ -141,7 +151,12 @@ async fn handle(
             | Handler::ExportGrids
             | Handler::ExportPeople
             | Handler::ExportHouseholds
-            | Handler::SetWorkPhone,
+            | Handler::SetWorkPhone
+            | Handler::MyData
+            | Handler::RequestDeletion
+            | Handler::DeletionRequests
+            | Handler::Anonymise
+            | Handler::AccessLog,
             None,
         ) => Err(ApiError::NotSignedIn),
     }

@@ -22,6 +22,7 @@ use wangge_core::accounts::{
 use wangge_core::admin::ImportDone;
 use wangge_core::grids::{GridCard, GridTree};
 use wangge_core::households::{Household, HouseholdDraft, HouseholdPage};
+use wangge_core::privacy::{AccessPage, AskDeletion, DeletionRequest, MyData};
 use wangge_core::problem::{Problem, ProblemCode};
 
 /// Where every schema lives, and how a `$ref` names it.
@@ -285,6 +286,46 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 200,
                 Some(s.answer::<WorkPhone>()),
                 "The setting now, who recorded it and when.",
+            )
+        },
+        Handler::MyData => op(
+            "Everything stored about this account and its household (a JSON download)",
+            200,
+            Some(s.answer::<MyData>()),
+            "The account, household, activations, who on the staff touched it, deletion request.",
+        ),
+        Handler::RequestDeletion => Operation {
+            body: Some(s.body::<AskDeletion>()),
+            problems: &[ProblemCode::HouseholdNotFound],
+            ..op(
+                "Ask for the household's data to be deleted (the open request if one exists)",
+                201,
+                Some(s.answer::<DeletionRequest>()),
+                "The request (200 with the open one when asked again).",
+            )
+        },
+        Handler::DeletionRequests => op(
+            "Open deletion requests in this administrator's area, oldest first",
+            200,
+            Some(s.answer::<Vec<DeletionRequest>>()),
+            "The open requests.",
+        ),
+        Handler::Anonymise => Operation {
+            problems: &[ProblemCode::DeletionRequestNotFound],
+            ..op(
+                "Carry a deletion out as anonymisation (names, address, phones erased; rows kept)",
+                200,
+                Some(s.answer::<DeletionRequest>()),
+                "The request, done.",
+            )
+        },
+        Handler::AccessLog => Operation {
+            query: &[("after", "The `next` of the previous page.")],
+            ..op(
+                "Who on the staff read or changed whose personal data, newest first",
+                200,
+                Some(s.answer::<AccessPage>()),
+                "One page of the log.",
             )
         },
         Handler::OpenApi => Operation {

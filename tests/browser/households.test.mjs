@@ -101,7 +101,7 @@ test("a worker registers a household offline; it syncs itself; the resident gets
 
             // To use another phone, the resident picks a login and a password (none before).
             const login = `zhao${Date.now() % 1000000}`;
-            await resident.page.locator("details.password summary").click();
+            await resident.page.locator("details", { has: resident.page.getByTestId("password-form") }).locator("summary").click();
             await resident.page.locator("input[name=new-login]").fill(login);
             assert.equal(await resident.page.locator("input[name=current-password]").count(), 0);
             await resident.page.locator("input[name=new-password]").fill("123456");

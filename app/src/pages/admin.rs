@@ -67,6 +67,8 @@ pub fn Admin() -> impl IntoView {
                     <ListPanel list zh en cols_zh cols_en/>
                 }).collect_view()}
                 <WorkPhones/>
+                <DeletionQueue/>
+                <AccessLogPanel/>
             </Show>
         </section>
     }
@@ -308,5 +310,137 @@ fn PhoneRow(p: wangge_core::grids::GridPerson, tick: RwSignal<u32>) -> impl Into
                 </Show>
             </p>
         </li>
+    }
+}
+
+/// Residents' requests to delete their household's data: carried out as anonymisation
+/// (names, address, phones erased; rows kept so history keeps its shape), confirmed first.
+#[component]
+pub fn DeletionQueue() -> impl IntoView {
+    let s = Settings::get();
+    let tick = RwSignal::new(0u32);
+    let list = load::<Vec<wangge_core::privacy::DeletionRequest>>(move || {
+        tick.track();
+        format!("{API_PREFIX}/admin/deletion-requests")
+    });
+    view! {
+        <article class="admin-list" data-testid="deletion-queue">
+            <h2>{move || s.t("删除申请", "Deletion requests")}</h2>
+            {move || list.get().error.map(|e| view! { <ErrorMessage error=e/> })}
+            {move || list.get().data.map(|items| {
+                if items.is_empty() {
+                    return view! { <p class="empty">{move || s.t("没有待处理的删除申请。", "No open deletion requests.")}</p> }.into_any();
+                }
+                view! {
+                    <ul class="list">
+                        {items.into_iter().map(|r| view! { <DeletionRow r tick/> }).collect_view()}
+                    </ul>
+                }.into_any()
+            })}
+        </article>
+    }
+}
+
+#[component]
+fn DeletionRow(r: wangge_core::privacy::DeletionRequest, tick: RwSignal<u32>) -> impl IntoView {
+    let s = Settings::get();
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<AppError>);
+    let path = format!("{API_PREFIX}/admin/deletion-requests/{}/anonymise", r.id);
+    let run = move |_| {
+        let path = path.clone();
+        confirming.set(false);
+        spawn_local(async move {
+            match crate::api::send::<(), wangge_core::privacy::DeletionRequest>("POST", &path, None)
+                .await
+            {
+                Ok(_) => {
+                    tick.try_update(|t| *t += 1);
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    view! {
+        <li class="list-item" data-testid="deletion-row">
+            <strong>{r.address.clone()}</strong>
+            " "
+            <small>{r.household_id.clone()}</small>
+            {move || error.get().map(|e| view! { <ErrorMessage error=e/> })}
+            <p class="actions">
+                <Show when=move || !confirming.get()>
+                    <button class="button secondary" data-testid="anonymise" on:click=move |_| confirming.set(true)>
+                        {move || s.t("执行删除（匿名化）", "Carry out (anonymise)")}
+                    </button>
+                </Show>
+                <Show when=move || confirming.get()>
+                    <span role="alert">{move || s.t("姓名、地址、电话将被清除，无法恢复。确定吗？", "Names, address and phones will be erased for good. Sure?")}</span>
+                    <button class="button" data-testid="confirm-anonymise" on:click=run.clone()>{move || s.t("确定删除", "Erase")}</button>
+                    <button class="button secondary" on:click=move |_| confirming.set(false)>{move || s.t("取消", "Cancel")}</button>
+                </Show>
+            </p>
+        </li>
+    }
+}
+
+/// Which staff account read or changed whose personal data, newest first.
+#[component]
+pub fn AccessLogPanel() -> impl IntoView {
+    let s = Settings::get();
+    let first =
+        load::<wangge_core::privacy::AccessPage>(move || format!("{API_PREFIX}/admin/access-log"));
+    let more = RwSignal::new(Vec::<wangge_core::privacy::AccessEntry>::new());
+    let next = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        more.set(Vec::new());
+        next.set(first.with(|f| f.data.as_ref().and_then(|p| p.next.clone())));
+    });
+    let load_more = move |_| {
+        let Some(after) = next.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            let url = format!("{API_PREFIX}/admin/access-log?after={after}");
+            if let Ok(Some(page)) =
+                crate::api::send::<(), wangge_core::privacy::AccessPage>("GET", &url, None).await
+            {
+                more.update(|m| m.extend(page.items));
+                next.set(page.next);
+            }
+        });
+    };
+    let row = move |e: wangge_core::privacy::AccessEntry| {
+        let action = e.action;
+        view! {
+            <tr>
+                <td>{crate::i18n::beijing_time(e.at)}</td>
+                <td>{format!("{}（{}）", e.name, e.login)}</td>
+                <td>{move || s.t(action.label_zh(), action.label_en())}</td>
+                <td>{e.subject}</td>
+            </tr>
+        }
+    };
+    view! {
+        <article class="admin-list" data-testid="access-log">
+            <h2>{move || s.t("个人信息访问记录", "Personal data access log")}</h2>
+            {move || first.get().error.map(|e| view! { <ErrorMessage error=e/> })}
+            <table class="errors">
+                <thead><tr>
+                    <th>{move || s.t("时间", "When")}</th>
+                    <th>{move || s.t("工作人员", "Staff")}</th>
+                    <th>{move || s.t("操作", "Action")}</th>
+                    <th>{move || s.t("对象", "Subject")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || first.get().data.map(|p| p.items.into_iter().map(row).collect_view())}
+                    {move || more.get().into_iter().map(row).collect_view()}
+                </tbody>
+            </table>
+            {move || next.get().is_some().then(|| view! {
+                <button class="button secondary" on:click=load_more>{move || s.t("加载更多", "Load more")}</button>
+            })}
+        </article>
     }
 }

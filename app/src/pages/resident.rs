@@ -111,6 +111,7 @@ pub fn HouseholdPage() -> impl IntoView {
                         <summary>{move || s.t("在其他手机登录", "Sign in on another phone")}</summary>
                         <super::account::PasswordForm me=m/>
                     </details>
+                    <MyDataPanel/>
                 }.into_any(),
                 (Some(_), None) => view! {
                     <p class="empty">{move || s.t("这个账号没有关联的家庭户。", "This account belongs to no household.")}</p>
@@ -129,5 +130,75 @@ fn HouseholdCard(id: String) -> impl IntoView {
         <SyncBadge sync=Signal::derive(move || household.get().sync)/>
         {move || household.get().error.map(|e| view! { <ErrorMessage error=e/> })}
         {move || household.get().data.map(|h| view! { <super::households::HouseholdView h/> })}
+    }
+}
+
+/// What the household may take away, and its request to be deleted (PIPL).
+#[component]
+fn MyDataPanel() -> impl IntoView {
+    let s = Settings::get();
+    let confirming = RwSignal::new(false);
+    let pending = RwSignal::new(false);
+    let asked = RwSignal::new(None::<wangge_core::privacy::DeletionRequest>);
+    let error = RwSignal::new(None::<AppError>);
+    let ask = move |_| {
+        confirming.set(false);
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let body = wangge_core::privacy::AskDeletion { confirm: true };
+            match send::<_, wangge_core::privacy::DeletionRequest>(
+                "POST",
+                "/api/v1/me/deletion-request",
+                Some(&body),
+            )
+            .await
+            {
+                Ok(r) => {
+                    asked.try_set(r);
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+            pending.try_set(false);
+        });
+    };
+    view! {
+        <details class="password" data-testid="my-data">
+            <summary>{move || s.t("我的个人信息", "My personal data")}</summary>
+            <p class="lead">{move || s.t(
+                "您可以下载本系统保存的您家的全部信息（含哪些工作人员查看或修改过），也可以申请删除。",
+                "Download everything stored about your household (including which staff read or changed it), or ask for it to be deleted.")}</p>
+            <p class="actions">
+                <a class="button secondary" href="/api/v1/me/data" download="wangge-my-data.json" data-testid="download-my-data">
+                    {move || s.t("下载我家的数据（JSON）", "Download our data (JSON)")}
+                </a>
+            </p>
+            {move || error.get().map(|e| view! {
+                <ActionError error=e offline=("申请删除需要网络，请连上网络后再试。", "Asking for deletion needs the network; connect and try again.")/>
+            })}
+            {move || asked.get().map(|r| view! {
+                <p class="ok-box" role="status" data-testid="deletion-asked">
+                    {move || if r.done_at.is_some() { s.t("您家的信息已删除（匿名化）。", "Your household's data was deleted (anonymised).") } else { s.t("已提交删除申请，管理员处理后，您家的姓名、地址和电话将被清除。", "Deletion requested. Once an administrator carries it out, names, address and phones are erased.") }}
+                </p>
+            })}
+            <Show when=move || asked.with(Option::is_none) && !confirming.get()>
+                <button class="button secondary" data-testid="ask-deletion" disabled=move || pending.get() on:click=move |_| confirming.set(true)>
+                    {move || s.t("申请删除我家的信息", "Ask to delete our data")}
+                </button>
+            </Show>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" aria-labelledby="confirm-deletion">
+                    <p id="confirm-deletion">{move || s.t(
+                        "删除后，您家的姓名、地址、电话都会被清除，这部手机也会退出登录，无法恢复。确定申请吗？",
+                        "Once deleted, names, address and phones are erased and this phone is signed out, for good. Ask for it?")}</p>
+                    <p class="actions">
+                        <button class="button" data-testid="confirm-deletion" on:click=ask>{move || s.t("确定申请删除", "Yes, ask for deletion")}</button>
+                        <button class="button secondary" on:click=move |_| confirming.set(false)>{move || s.t("取消", "Cancel")}</button>
+                    </p>
+                </div>
+            </Show>
+        </details>
     }
 }

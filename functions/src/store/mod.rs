@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod grids;
 mod households;
+mod privacy;
 mod writes;
 
 pub use accounts::StoredAccount;

@@ -214,3 +214,40 @@ pub fn new_id() -> String {
     random[8..].copy_from_slice(&(n as u16).to_be_bytes());
     wangge_core::households::uuid_v7(now.as_millis() as u64, random)
 }
+
+/// A new household in worker-a's grid whose resident phone has just got in through an
+/// activation: (household id, the phone's cookie).
+pub fn fresh_resident(api: &Api, address: &str) -> (String, String) {
+    let worker = api.session("worker-a", address);
+    let id = new_id();
+    let body = serde_json::json!({
+        "id": id,
+        "address": "东岗村四组 8 号",
+        "members": [{"id": new_id(), "name": "周桂香", "relation": "head", "phone": "13907319908"}]
+    });
+    let r = api.as_user_json(
+        "POST",
+        "/api/v1/grids/990101001003001/households",
+        &worker,
+        &body.to_string(),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    let issued: wangge_core::accounts::Activation = api
+        .as_user(
+            "POST",
+            &format!("/api/v1/households/{id}/activations"),
+            &worker,
+        )
+        .json();
+    let r = api.send(
+        "POST",
+        "/api/v1/activations",
+        &[
+            ("Origin", api.origin().to_owned()),
+            ("CF-Connecting-IP", address.to_owned()),
+        ],
+        Some(&serde_json::json!({ "code": issued.code }).to_string()),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    (id, session_cookie(&r).expect("resident cookie"))
+}

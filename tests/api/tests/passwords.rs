@@ -2,47 +2,11 @@
 //! phone; changing a password needs the current one and signs other devices out.
 
 use serde_json::json;
-use wangge_api_tests::{new_id, session_cookie, Api};
-use wangge_core::accounts::{Activation, Me};
+use wangge_api_tests::{fresh_resident, session_cookie, Api};
+use wangge_core::accounts::Me;
 use wangge_core::problem::{Problem, ProblemCode};
 
 const ADDR: &str = "192.0.2.95";
-
-/// A new household in worker-a's grid whose resident phone has just got in: its cookie.
-fn fresh_resident(api: &Api) -> String {
-    let worker = api.session("worker-a", ADDR);
-    let id = new_id();
-    let body = json!({
-        "id": id,
-        "address": "东岗村四组 8 号",
-        "members": [{"id": new_id(), "name": "周桂香", "relation": "head", "phone": null}]
-    });
-    let r = api.as_user_json(
-        "POST",
-        "/api/v1/grids/990101001003001/households",
-        &worker,
-        &body.to_string(),
-    );
-    assert_eq!(r.status, 201, "{}", r.body);
-    let issued: Activation = api
-        .as_user(
-            "POST",
-            &format!("/api/v1/households/{id}/activations"),
-            &worker,
-        )
-        .json();
-    let r = api.send(
-        "POST",
-        "/api/v1/activations",
-        &[
-            ("Origin", api.origin().to_owned()),
-            ("CF-Connecting-IP", ADDR.to_owned()),
-        ],
-        Some(&json!({ "code": issued.code }).to_string()),
-    );
-    assert_eq!(r.status, 200, "{}", r.body);
-    session_cookie(&r).expect("resident cookie")
-}
 
 fn put_password(api: &Api, cookie: &str, body: serde_json::Value) -> wangge_api_tests::Reply {
     api.as_user_json("PUT", "/api/v1/me/password", cookie, &body.to_string())
@@ -57,7 +21,7 @@ fn field(r: &wangge_api_tests::Reply) -> String {
 #[test]
 fn a_resident_sets_a_login_and_password_and_signs_in_on_another_phone() {
     let api = Api::from_env();
-    let phone = fresh_resident(&api);
+    let phone = fresh_resident(&api, ADDR).1;
     let login = format!("zhou-{}", std::process::id());
     let password = "东岗村四组2026年";
 

@@ -19,30 +19,6 @@ fn grouped(code: &str) -> String {
         .join(" ")
 }
 
-/// A UTC millisecond time as Beijing time, e.g. `2026/11/25 14:05`.
-fn beijing(ms: i64) -> String {
-    let options = js_sys::Object::new();
-    for (k, v) in [
-        ("timeZone", "Asia/Shanghai"),
-        ("year", "numeric"),
-        ("month", "2-digit"),
-        ("day", "2-digit"),
-        ("hour", "2-digit"),
-        ("minute", "2-digit"),
-        ("hour12", "false"),
-    ] {
-        let value = if v == "false" {
-            wasm_bindgen::JsValue::FALSE
-        } else {
-            v.into()
-        };
-        let _ = js_sys::Reflect::set(&options, &k.into(), &value);
-    }
-    js_sys::Date::new(&(ms as f64).into())
-        .to_locale_string("zh-CN", &options)
-        .into()
-}
-
 #[component]
 pub fn ActivationPanel(household: String) -> impl IntoView {
     let s = Settings::get();
@@ -98,7 +74,7 @@ pub fn ActivationPanel(household: String) -> impl IntoView {
             {move || issued.get().map(|a| {
                 let qr = wangge_core::qr::svg(&a.url).unwrap_or_default();
                 let code = grouped(&a.code);
-                let until = beijing(a.expires_at);
+                let until = crate::i18n::beijing_time(a.expires_at);
                 view! {
                     <div class="activation-slip" data-testid="activation-slip">
                         <div class="qr" inner_html=qr aria-label=move || s.t("开通二维码", "Activation QR code") role="img"></div>
