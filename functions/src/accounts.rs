@@ -240,8 +240,10 @@ fn signed_out() -> Result<Response, ApiError> {
 }
 
 /// `DELETE /api/v1/session`: this device.
-pub async fn sign_out(session: &Session, env: &Env) -> Result<Response, ApiError> {
-    Store::new(env)?.delete_session(&session.token_hash).await?;
+pub async fn sign_out(session: Option<&Session>, env: &Env) -> Result<Response, ApiError> {
+    if let Some(session) = session {
+        Store::new(env)?.delete_session(&session.token_hash).await?;
+    }
     signed_out()
 }
 
@@ -312,13 +314,25 @@ pub async fn issue_activation(
             id
         }
     };
+    activation_for(req, &store, &account_id, actor, now).await
+}
+
+/// A new one-time activation (link + short code) for `account_id`, replacing its earlier
+/// ones and ending its sessions: 201 with the `Activation`.
+async fn activation_for(
+    req: &Request,
+    store: &Store,
+    account_id: &str,
+    actor: &Actor,
+    now: i64,
+) -> Result<Response, ApiError> {
     let token = hex(&random_bytes(32)?);
     let code = short_code(&random_bytes(8)?);
     let expires = now + ACTIVATION_HOURS * 60 * 60 * 1000;
     store
         .replace_activation(
             &hex(&random_bytes(16)?),
-            &account_id,
+            account_id,
             &sha256_hex(token.as_bytes()).await?,
             &sha256_hex(code.as_bytes()).await?,
             &actor.account_id,
@@ -387,7 +401,58 @@ pub async fn redeem(mut req: Request, env: &Env) -> Result<Response, ApiError> {
         .account_by_id(&activation.account_id)
         .await?
         .ok_or(ApiError::ActivationNotFound)?;
-    signed_in(&store, account, now, RESIDENT_SESSION_DAYS * DAY_MS).await
+    // A staff member's first sign-in (or a reset) is a staff session; they then set a
+    // password. A resident's phone stays in for a year.
+    let staff = store
+        .roles_of(&account.id)
+        .await?
+        .iter()
+        .any(|g| g.role.is_staff());
+    let length = if staff {
+        SESSION_MS
+    } else {
+        RESIDENT_SESSION_DAYS * DAY_MS
+    };
+    signed_in(&store, account, now, length).await
+}
+
+/// `POST /api/v1/admin/accounts/{login}/activation`: how a staff member loaded from a
+/// spreadsheet first gets in (or back in, after a lost password): a one-time link and code
+/// from an administrator whose area covers every grid role the account holds. Their other
+/// sessions end; they set a password once in.
+pub async fn issue_staff_activation(
+    req: &Request,
+    env: &Env,
+    actor: &Actor,
+    login: &str,
+) -> Result<Response, ApiError> {
+    let store = Store::new(env)?;
+    let account = store
+        .account_by_login(login)
+        .await?
+        .ok_or(ApiError::PersonNotFound)?;
+    let roles = store.roles_of(&account.id).await?;
+    if !roles.iter().any(|g| g.role.is_staff()) {
+        return Err(ApiError::PersonNotFound);
+    }
+    let roots: Vec<&str> = actor
+        .roles
+        .iter()
+        .filter(|g| g.role == wangge_core::accounts::AccountRole::Admin)
+        .filter_map(|g| match &g.scope {
+            wangge_core::accounts::Scope::Grid(root) => Some(root.as_str()),
+            _ => None,
+        })
+        .collect();
+    let inside = roles.iter().all(|g| match &g.scope {
+        wangge_core::accounts::Scope::Grid(code) => roots.iter().any(|r| code.starts_with(r)),
+        // Departments and shops belong to the township: any of its administrators.
+        _ => true,
+    });
+    if !inside {
+        return Err(ApiError::Forbidden);
+    }
+    activation_for(req, &store, &account.id, actor, now()).await
 }
 
 fn field_problem(field: &str, zh: &str, en: &str) -> ApiError {
@@ -421,8 +486,9 @@ pub async fn set_password(
         let attempt = Attempt::begin(
             &store,
             &[
+                // Its own key: failed sign-ins by others must not lock the owner out of this.
                 (
-                    format!("login:{}", account.login),
+                    format!("pwchange:{}", account.id),
                     MAX_FAILURES_PER_LOGIN_ADDRESS,
                 ),
                 (

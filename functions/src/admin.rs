@@ -132,6 +132,23 @@ pub async fn import_people(
             }
         }
     }
+    // An account that already serves somewhere outside this administrator's area is not
+    // theirs to re-role (an import replaces every role of a listed login).
+    let logins: Vec<&str> = rows.iter().map(|r| r.login.as_str()).collect();
+    for (login, code) in store.grid_roles_of_logins(&logins).await? {
+        if !covers(&roots, &code) {
+            if let Some(r) = rows.iter().find(|r| r.login == login) {
+                errors.push(RowError {
+                    line: r.line,
+                    column: Some("登录名".into()),
+                    message_zh: format!(
+                        "{login} 在您管理范围以外（{code}）有职务，不能由您导入修改"
+                    ),
+                    message_en: format!("{login} holds a role outside your area ({code})"),
+                });
+            }
+        }
+    }
     // A login that is a resident's account must not become staff by import.
     for r in &rows {
         if store.is_resident_login(&r.login).await? {
@@ -161,6 +178,26 @@ pub async fn import_households(
     let known = store.grid_codes().await?;
     let roots = admin_roots(actor);
     errors.extend(check_household_grids(&rows, |c| known.contains(c)));
+    // An existing household must be in this administrator's area (an import must not move
+    // another township's household into theirs), and an anonymised one stays deleted.
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    for (id, grid, active) in store.households_state(&ids).await? {
+        let Some(r) = rows.iter().find(|r| r.id == id) else {
+            continue;
+        };
+        if !covers(&roots, &grid) {
+            errors.push(outside(r.line, "户编号", &id));
+        } else if !active {
+            errors.push(RowError {
+                line: r.line,
+                column: Some("户编号".into()),
+                message_zh: format!("户 {id} 已注销（信息已删除），不能再导入"),
+                message_en: format!(
+                    "household {id} was deleted (anonymised); it cannot be imported"
+                ),
+            });
+        }
+    }
     errors.extend(
         rows.iter()
             .filter(|r| !covers(&roots, r.grid_code.as_str()))

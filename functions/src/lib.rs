@@ -80,11 +80,12 @@ async fn route(req: Request, env: &Env) -> Result<Response, ApiError> {
         .as_ref()
         .and_then(|s| s.refreshed_cookie.clone())
         .filter(|_| !matches!(route.handler, Handler::SignOut | Handler::SignOutEverywhere));
-    let mut resp = handle(route.handler, &session, req, env, param(0)).await?;
-    // Every staff read or change of personal data goes into the access log (PIPL).
-    if let (Some(actor), true) = (actor, resp.status_code() < 400) {
+    // Every staff read or change of personal data goes into the access log (PIPL), before
+    // the handler: if the log cannot be written, nothing is done.
+    if let Some(actor) = actor {
         privacy::log(&store, actor, route.handler, param(0)).await?;
     }
+    let mut resp = handle(route.handler, &session, req, env, param(0)).await?;
     if let Some(cookie) = refreshed {
         resp.headers_mut().append("Set-Cookie", &cookie)?;
     }
@@ -107,7 +108,7 @@ async fn handle(
         (Handler::GridTree, _) => grids::tree(&req, env).await,
         (Handler::GridCard, _) => grids::card(&req, env, param).await,
         (Handler::SignIn, _) => accounts::sign_in(req, env).await,
-        (Handler::SignOut, Some(s)) => accounts::sign_out(s, env).await,
+        (Handler::SignOut, s) => accounts::sign_out(s.as_ref(), env).await,
         (Handler::SignOutEverywhere, Some(s)) => accounts::sign_out_everywhere(s, env).await,
         (Handler::Me, Some(s)) => accounts::whoami(s, env).await,
         (Handler::SetPassword, Some(s)) => accounts::set_password(req, env, s).await,
@@ -123,6 +124,9 @@ async fn handle(
         (Handler::ExportGrids, Some(s)) => admin::export_grids(env, &s.actor).await,
         (Handler::ExportPeople, Some(s)) => admin::export_people(env, &s.actor).await,
         (Handler::ExportHouseholds, Some(s)) => admin::export_households(env, &s.actor).await,
+        (Handler::IssueStaffActivation, Some(s)) => {
+            accounts::issue_staff_activation(&req, env, &s.actor, param).await
+        }
         (Handler::MyData, Some(s)) => privacy::my_data(env, s).await,
         (Handler::RequestDeletion, Some(s)) => privacy::request_deletion(req, env, s).await,
         (Handler::DeletionRequests, Some(s)) => privacy::deletion_requests(env, &s.actor).await,
@@ -136,8 +140,7 @@ async fn handle(
         (Handler::OpenApi, _) => http::json_text_etag(&req, OPENAPI),
         // `authorize` let a signed-in-only route through without a session: impossible.
         (
-            Handler::SignOut
-            | Handler::SignOutEverywhere
+            Handler::SignOutEverywhere
             | Handler::Me
             | Handler::SetPassword
             | Handler::Household
@@ -153,6 +156,7 @@ async fn handle(
             | Handler::ExportHouseholds
             | Handler::SetWorkPhone
             | Handler::MyData
+            | Handler::IssueStaffActivation
             | Handler::RequestDeletion
             | Handler::DeletionRequests
             | Handler::Anonymise

@@ -288,6 +288,15 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 "The setting now, who recorded it and when.",
             )
         },
+        Handler::IssueStaffActivation => Operation {
+            problems: &[ProblemCode::PersonNotFound],
+            ..op(
+                "A one-time sign-in link and code for a staff member (first sign-in or reset)",
+                201,
+                Some(s.answer::<Activation>()),
+                "The link (for a QR code), the 10-digit code and when they expire.",
+            )
+        },
         Handler::MyData => op(
             "Everything stored about this account and its household (a JSON download)",
             200,
@@ -366,7 +375,8 @@ fn access_description(access: Access) -> &'static str {
 fn path_parameter(name: &str) -> Value {
     let description = match name {
         "code" => "A grid code: 6, 9, 12 or 15 digits (county, township, village, grid).",
-        "id" => "A household id.",
+        "id" => "The id of what the path names: a household, a person or a deletion request.",
+        "login" => "A staff account's login.",
         other => panic!("describe the path parameter {{{other}}} in openapi.rs"),
     };
     json!({

@@ -37,6 +37,7 @@ pub fn personal_data(handler: Handler, param: &str) -> Option<(AccessAction, Str
         Handler::ExportPeople => (AccessAction::Export, "list:people".into()),
         Handler::ExportHouseholds => (AccessAction::Export, "list:households".into()),
         Handler::SetWorkPhone => (AccessAction::Change, format!("person:{param}")),
+        Handler::IssueStaffActivation => (AccessAction::Change, format!("account:{param}")),
         Handler::Anonymise => (AccessAction::Anonymise, format!("deletion:{param}")),
         Handler::AccessLog | Handler::DeletionRequests => {
             (AccessAction::Read, "list:personal-data".into())

@@ -76,6 +76,7 @@ pub enum Handler {
     ExportPeople,
     ExportHouseholds,
     SetWorkPhone,
+    IssueStaffActivation,
     MyData,
     RequestDeletion,
     DeletionRequests,
@@ -113,7 +114,8 @@ pub const ROUTES: &[Route] = &[
     route("GET", "/grids", Access::Public, Handler::GridTree),
     route("GET", "/grids/{code}", Access::Public, Handler::GridCard),
     route("POST", "/session", Access::Public, Handler::SignIn),
-    route("DELETE", "/session", Access::SignedIn, Handler::SignOut),
+    // Public: a phone whose session already ended must still be able to clear its cookie.
+    route("DELETE", "/session", Access::Public, Handler::SignOut),
     route(
         "DELETE",
         "/sessions",
@@ -199,6 +201,12 @@ pub const ROUTES: &[Route] = &[
         "/admin/people/{id}/work-phone",
         Access::Admin,
         Handler::SetWorkPhone,
+    ),
+    route(
+        "POST",
+        "/admin/accounts/{login}/activation",
+        Access::Admin,
+        Handler::IssueStaffActivation,
     ),
     route("GET", "/me/data", Access::SignedIn, Handler::MyData),
     route(

@@ -91,6 +91,14 @@ export function d1(sql) {
         { cwd: FUNCTIONS, env: { ...process.env, CI: "true" }, stdio: "pipe" });
 }
 
+/// Rows of a SQL query on the local D1 the Worker serves (to check what is stored).
+export function d1Rows(sql) {
+    const out = execFileSync(join(FUNCTIONS, "..", "node_modules", ".bin", "wrangler"),
+        ["d1", "execute", "DB", "--local", "--persist-to", PERSIST, "--json", "--command", sql],
+        { cwd: FUNCTIONS, env: { ...process.env, CI: "true" }, stdio: ["ignore", "pipe", "pipe"] });
+    return JSON.parse(out.toString("utf8"))[0].results;
+}
+
 /// Serious or critical axe-core violations on the page as it is now, in normal and in
 /// elderly mode (the mode is a class on <html>; the page's own setting is restored).
 export async function axeProblems(page, label) {

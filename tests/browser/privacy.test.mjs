@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE, launch, phone, mounted } from "./lib.mjs";
+import { BASE, launch, phone, mounted, d1Rows } from "./lib.mjs";
 
 let browser;
 
@@ -69,6 +69,16 @@ test("a resident downloads their data and asks for deletion; an admin anonymises
         assert.equal((await resident.page.request.get(`${BASE}/api/v1/me`)).status(), 401);
         const list = await (await worker.page.request.get(`${BASE}/api/v1/grids/990101001003001/households`)).json();
         assert.ok(!list.items.some((h) => h.id === id));
+
+        // What D1 keeps: the rows (history keeps its shape), without the names, address or phones.
+        const [home] = d1Rows(`SELECT address, active FROM households WHERE id = '${id}'`);
+        assert.deepEqual(home, { address: "（已注销）", active: 0 });
+        const members = d1Rows(`SELECT name, phone FROM household_members WHERE household_id = '${id}'`);
+        assert.ok(members.length > 0 && members.every((m) => m.name === "已注销" && m.phone === null), JSON.stringify(members));
+        const [write] = d1Rows(`SELECT response FROM client_writes WHERE id = '${id}'`);
+        assert.equal(write.response, "{}");
+        const accounts = d1Rows(`SELECT name, active, password_hash FROM accounts WHERE household_id = '${id}'`);
+        assert.ok(accounts.every((a) => a.name === "已注销" && a.active === 0 && a.password_hash === null), JSON.stringify(accounts));
     } finally {
         await worker.context.close();
         await resident.context.close();

@@ -66,6 +66,7 @@ pub fn Admin() -> impl IntoView {
                 {LISTS.into_iter().map(|(list, zh, en, cols_zh, cols_en)| view! {
                     <ListPanel list zh en cols_zh cols_en/>
                 }).collect_view()}
+                <StaffActivation/>
                 <WorkPhones/>
                 <DeletionQueue/>
                 <AccessLogPanel/>
@@ -440,6 +441,72 @@ pub fn AccessLogPanel() -> impl IntoView {
             </table>
             {move || next.get().is_some().then(|| view! {
                 <button class="button secondary" on:click=load_more>{move || s.t("加载更多", "Load more")}</button>
+            })}
+        </article>
+    }
+}
+
+/// How a staff member loaded from a spreadsheet first gets in, or back in after losing
+/// their password: a one-time QR link and 10-digit code; they then set a password.
+#[component]
+pub fn StaffActivation() -> impl IntoView {
+    let s = Settings::get();
+    let login = RwSignal::new(String::new());
+    let confirming = RwSignal::new(false);
+    let issued = RwSignal::new(None::<wangge_core::accounts::Activation>);
+    let error = RwSignal::new(None::<AppError>);
+    let issue = move |_| {
+        confirming.set(false);
+        error.set(None);
+        issued.set(None);
+        let path = format!(
+            "{API_PREFIX}/admin/accounts/{}/activation",
+            login.get_untracked().trim()
+        );
+        spawn_local(async move {
+            match crate::api::send::<(), wangge_core::accounts::Activation>("POST", &path, None)
+                .await
+            {
+                Ok(a) => {
+                    issued.try_set(a);
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    view! {
+        <article class="admin-list" data-testid="staff-activation">
+            <h2>{move || s.t("工作人员开通 / 重置密码", "Staff first sign-in / password reset")}</h2>
+            <p class="lead">{move || s.t(
+                "导入的工作人员没有密码：在此生成一次性开通码，本人扫码或输入开通码登录后自行设置密码。生成后，此人其他设备上的登录会失效。",
+                "Imported staff have no password: issue a one-time code here; they sign in with it and set their own password. Their other sessions end.")}</p>
+            <label class="field">
+                <span>{move || s.t("登录名", "Login")}</span>
+                <input name="staff-login" prop:value=move || login.get() on:input=move |ev| login.set(event_target_value(&ev))/>
+            </label>
+            <Show when=move || !confirming.get()>
+                <button class="button secondary" data-testid="staff-issue" disabled=move || login.with(|l| l.trim().is_empty())
+                    on:click=move |_| confirming.set(true)>{move || s.t("生成开通码", "Issue a code")}</button>
+            </Show>
+            <Show when=move || confirming.get()>
+                <p role="alert">{move || s.t("此人其他设备上的登录将失效。确定生成吗？", "Their other sessions will end. Issue it?")}</p>
+                <p class="actions">
+                    <button class="button" data-testid="staff-confirm" on:click=issue>{move || s.t("确定生成", "Issue it")}</button>
+                    <button class="button secondary" on:click=move |_| confirming.set(false)>{move || s.t("取消", "Cancel")}</button>
+                </p>
+            </Show>
+            {move || error.get().map(|e| view! { <ErrorMessage error=e/> })}
+            {move || issued.get().map(|a| {
+                let qr = wangge_core::qr::svg(&a.url).unwrap_or_default();
+                view! {
+                    <div class="activation-slip" data-testid="staff-slip">
+                        <div class="qr" inner_html=qr role="img" aria-label=move || s.t("开通二维码", "Sign-in QR code")></div>
+                        <p class="big-code">{a.code.clone()}</p>
+                        <p>{move || s.t("有效期至 ", "Valid until ")}{crate::i18n::beijing_time(a.expires_at)}</p>
+                    </div>
+                }
             })}
         </article>
     }

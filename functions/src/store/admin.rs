@@ -496,4 +496,50 @@ impl Store {
             .unwrap_or(0)
             == 1)
     }
+
+    /// Households already stored under any of `ids`: (id, grid, active).
+    pub async fn households_state(
+        &self,
+        ids: &[&str],
+    ) -> Result<Vec<(String, String, bool)>, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            id: String,
+            grid_code: String,
+            active: u8,
+        }
+        Ok(self
+            .all::<Row>(
+                "SELECT id, grid_code, active FROM households \
+                 WHERE id IN (SELECT value FROM json_each(?1))",
+                &[serde_json::to_string(ids)?.into()],
+            )
+            .await?
+            .into_iter()
+            .map(|r| (r.id, r.grid_code, r.active == 1))
+            .collect())
+    }
+
+    /// The grid-scoped roles the accounts with these logins hold now: (login, grid code).
+    pub async fn grid_roles_of_logins(
+        &self,
+        logins: &[&str],
+    ) -> Result<Vec<(String, String)>, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            login: String,
+            scope_id: String,
+        }
+        Ok(self
+            .all::<Row>(
+                "SELECT a.login, r.scope_id FROM accounts a \
+                 JOIN account_roles r ON r.account_id = a.id \
+                 WHERE a.login IN (SELECT value FROM json_each(?1)) AND r.scope_kind = 'grid'",
+                &[serde_json::to_string(logins)?.into()],
+            )
+            .await?
+            .into_iter()
+            .map(|r| (r.login, r.scope_id))
+            .collect())
+    }
 }

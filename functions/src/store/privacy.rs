@@ -238,6 +238,10 @@ impl Store {
                      updated_at = ?3 WHERE household_id = ?1",
                 )
                 .bind(&[hh.clone(), ANONYMISED_NAME.into(), ms(now)]),
+            // The first answer kept for the registration's idempotency key held the names.
+            self.db
+                .prepare("UPDATE client_writes SET response = '{}' WHERE id = ?1")
+                .bind(std::slice::from_ref(&hh)),
             self.db
                 .prepare(format!("DELETE FROM sessions WHERE account_id IN ({residents})"))
                 .bind(std::slice::from_ref(&hh)),

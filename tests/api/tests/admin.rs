@@ -251,3 +251,83 @@ fn a_work_phone_shows_in_full_only_with_recorded_consent() {
     assert_eq!(r.status, 404, "{}", r.body);
     assert_eq!(r.json::<Problem>().code, ProblemCode::PersonNotFound);
 }
+
+/// Redeems an activation's code from a fresh address: the new session's cookie.
+fn redeem(api: &Api, code: &str) -> String {
+    let r = api.send(
+        "POST",
+        "/api/v1/activations",
+        &[
+            ("Origin", api.origin().to_owned()),
+            ("CF-Connecting-IP", ADDR.to_owned()),
+        ],
+        Some(&format!(r#"{{"code":"{code}"}}"#)),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    wangge_api_tests::session_cookie(&r).expect("cookie")
+}
+
+#[test]
+fn imported_staff_get_in_by_activation_and_a_township_admin_stays_in_their_township() {
+    let api = Api::from_env();
+    let admin = api.session("admin", ADDR);
+    let n = run_tag();
+    // A township administrator for the import tests' township, loaded from a spreadsheet.
+    let grids = format!("编码,名称,类型,范围,户数\n990101002,试点镇,,,\n");
+    assert_eq!(import(&api, &admin, "grids", grids.as_bytes()).status, 200);
+    let login = format!("town-admin-{n}");
+    let people = format!("登录名,姓名,电话,角色,范围\n{login},魏国平,,管理员,990101002\n");
+    let r = import(&api, &admin, "people", people.as_bytes());
+    assert_eq!(r.status, 200, "{}", r.body);
+    // No password yet: the county administrator issues a one-time sign-in.
+    let r = api.as_user(
+        "POST",
+        &format!("/api/v1/admin/accounts/{login}/activation"),
+        &admin,
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    let issued: wangge_core::accounts::Activation = r.json();
+    let town = redeem(&api, &issued.code);
+    let me: wangge_core::accounts::Me = api.as_user("GET", "/api/v1/me", &town).json();
+    assert_eq!(me.login, login);
+    assert!(!me.has_password);
+    // They set a password (none needed before) and can sign in with it.
+    let r = api.as_user_json(
+        "PUT",
+        "/api/v1/me/password",
+        &town,
+        r#"{"password":"试点镇管理员2026"}"#,
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(api.sign_in(&login, "试点镇管理员2026", ADDR).status, 200);
+
+    // Their imports stop at their township: a household of 柳塘镇, a worker of 柳塘镇.
+    let hh = "户编号,网格编码,地址,姓名,与户主关系,电话\n\
+              hh-990101001003001-012,990101001003001,东岗村一组12号,张德明,户主,\n";
+    let r = import(&api, &town, "households", hh.as_bytes());
+    assert_eq!(r.status, 422, "{}", r.body);
+    let p: Problem = r.json();
+    assert!(p.errors.iter().all(|e| e.line == Some(2)), "{:?}", p.errors);
+    assert!(
+        p.errors.iter().any(|e| e.message_zh.contains("范围")),
+        "{:?}",
+        p.errors
+    );
+    let steal = "登录名,姓名,电话,角色,范围\nworker-a,李秀梅,,网格员,990101002\n";
+    let r = import(&api, &town, "people", steal.as_bytes());
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r
+        .json::<Problem>()
+        .errors
+        .iter()
+        .any(|e| e.message_zh.contains("worker-a")));
+    // …and they cannot issue a sign-in for someone outside it.
+    let r = api.as_user("POST", "/api/v1/admin/accounts/worker-a/activation", &town);
+    assert_eq!(r.status, 403, "{}", r.body);
+    // worker-a still signs in as before.
+    assert_eq!(
+        api.sign_in("worker-a", wangge_api_tests::DEMO_PASSWORD, ADDR)
+            .status,
+        200
+    );
+}

@@ -75,3 +75,19 @@ fn a_resident_sets_a_login_and_password_and_signs_in_on_another_phone() {
     assert_eq!(api.sign_in(&login, password, ADDR).status, 401);
     assert_eq!(api.sign_in(&login, "换一个新密码2026", ADDR).status, 200);
 }
+
+#[test]
+fn signing_out_with_a_dead_session_still_clears_the_cookie() {
+    let api = Api::from_env();
+    let r = api.send(
+        "DELETE",
+        "/api/v1/session",
+        &[
+            ("Cookie", format!("wangge_session={}", "0".repeat(64))),
+            ("Origin", api.origin().to_owned()),
+        ],
+        None,
+    );
+    assert_eq!(r.status, 204, "{}", r.body);
+    assert_eq!(session_cookie(&r).as_deref(), Some("wangge_session="));
+}
