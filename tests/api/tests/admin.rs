@@ -273,7 +273,7 @@ fn imported_staff_get_in_by_activation_and_a_township_admin_stays_in_their_towns
     let admin = api.session("admin", ADDR);
     let n = run_tag();
     // A township administrator for the import tests' township, loaded from a spreadsheet.
-    let grids = format!("编码,名称,类型,范围,户数\n990101002,试点镇,,,\n");
+    let grids = "编码,名称,类型,范围,户数\n990101002,试点镇,,,\n";
     assert_eq!(import(&api, &admin, "grids", grids.as_bytes()).status, 200);
     let login = format!("town-admin-{n}");
     let people = format!("登录名,姓名,电话,角色,范围\n{login},魏国平,,管理员,990101002\n");
