@@ -123,6 +123,33 @@ where
     answer(resp).await.map(Some)
 }
 
+/// Sends a JSON body already serialised (an outbox entry) and keeps only whether it went:
+/// the outbox needs no answer, and parsing one into a generic value would cost the shell
+/// a JSON tree type it otherwise never uses.
+pub async fn send_text(method: &str, path: &str, body: &str) -> Result<(), AppError> {
+    use gloo_net::http::{Method, RequestBuilder};
+    let method = match method {
+        "PUT" => Method::PUT,
+        "DELETE" => Method::DELETE,
+        _ => Method::POST,
+    };
+    let resp = RequestBuilder::new(path)
+        .method(method)
+        .cache(web_sys::RequestCache::NoStore)
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json")
+        .body(body)
+        .map_err(|e| AppError::Decode(e.to_string()))?
+        .send()
+        .await
+        .map_err(|_| AppError::Offline)?;
+    if resp.ok() {
+        Ok(())
+    } else {
+        Err(problem_of(&resp).await)
+    }
+}
+
 /// A response read as `T`, or as the error its problem stands for.
 pub async fn answer<T: DeserializeOwned>(resp: gloo_net::http::Response) -> Result<T, AppError> {
     if !resp.ok() {

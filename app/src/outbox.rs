@@ -7,7 +7,7 @@
 //! A 4xx other than 408/429 means the server will never take that entry as it is: it stops
 //! (`Failed`) with the server's reason, and the person retries or discards it.
 
-use crate::api::send;
+use crate::api::send_text;
 use crate::cache::{Cache, OUTBOX};
 use crate::error::AppError;
 use gloo_timers::future::TimeoutFuture;
@@ -239,10 +239,8 @@ impl Outbox {
         };
         for mut entry in all.into_iter().filter(|e| e.state == EntryState::Waiting) {
             entry.attempts += 1;
-            let body: serde_json::Value =
-                serde_json::from_str(&entry.body).unwrap_or(serde_json::Value::Null);
-            match send::<_, serde_json::Value>(&entry.method, &entry.path, Some(&body)).await {
-                Ok(_) => {
+            match send_text(&entry.method, &entry.path, &entry.body).await {
+                Ok(()) => {
                     // Gone from the outbox only once the server has it.
                     let _ = remove(&entry.id).await;
                     self.synced.update(|n| *n += 1);

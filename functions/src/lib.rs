@@ -58,11 +58,19 @@ async fn route(req: Request, env: &Env) -> Result<Response, ApiError> {
     let param = |i: usize| params.get(i).map(String::as_str).unwrap_or_default();
     // The rule's target, found from the path; anonymous callers learn nothing about it.
     let household_grid = if route.access.needs_household() && actor.is_some() {
+        // Only staff who keep registers learn that an id does not exist; anyone else gets
+        // the 403 they get for a household that is not theirs (ids are guessable).
+        let keeps_registers =
+            actor.is_some_and(|a| a.roles.iter().any(|g| g.role.serves_households()));
         Some(
             store
                 .household_grid(param(0))
                 .await?
-                .ok_or(ApiError::HouseholdNotFound)?,
+                .ok_or(if keeps_registers {
+                    ApiError::HouseholdNotFound
+                } else {
+                    ApiError::Forbidden
+                })?,
         )
     } else {
         None

@@ -156,6 +156,16 @@ fn a_worker_registers_only_in_their_own_grid() {
             .status,
         404
     );
+    // A resident cannot tell a missing household from someone else's: both are 403.
+    let resident = api.session("resident-a", ADDR);
+    let missing = api.as_user("GET", &format!("/api/v1/households/{id}"), &resident);
+    let other = api.as_user(
+        "GET",
+        "/api/v1/households/hh-990101001004001-005",
+        &resident,
+    );
+    assert_eq!((missing.status, other.status), (403, 403));
+    assert_eq!(missing.body, other.body);
 }
 
 #[test]
