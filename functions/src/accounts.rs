@@ -435,17 +435,8 @@ pub async fn issue_staff_activation(
     if !roles.iter().any(|g| g.role.is_staff()) {
         return Err(ApiError::PersonNotFound);
     }
-    let roots: Vec<&str> = actor
-        .roles
-        .iter()
-        .filter(|g| g.role == wangge_core::accounts::AccountRole::Admin)
-        .filter_map(|g| match &g.scope {
-            wangge_core::accounts::Scope::Grid(root) => Some(root.as_str()),
-            _ => None,
-        })
-        .collect();
     let inside = roles.iter().all(|g| match &g.scope {
-        wangge_core::accounts::Scope::Grid(code) => roots.iter().any(|r| code.starts_with(r)),
+        wangge_core::accounts::Scope::Grid(code) => actor.administers(code),
         // Departments and shops belong to the township: any of its administrators.
         _ => true,
     });

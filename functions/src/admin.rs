@@ -6,7 +6,7 @@
 use crate::error::ApiError;
 use crate::routes::Actor;
 use crate::store::Store;
-use wangge_core::accounts::{AccountRole, Scope, WorkPhone, WorkPhoneConsent};
+use wangge_core::accounts::{Scope, WorkPhone, WorkPhoneConsent};
 use wangge_core::admin::{
     capped, check_grid_parents, check_household_grids, check_person_scopes, grids_csv,
     households_csv, people_csv, read_grids, read_households, read_people, ImportDone, RowError,
@@ -19,23 +19,6 @@ const MAX_BYTES: usize = 2 * 1024 * 1024;
 
 fn now() -> i64 {
     Date::now().as_millis() as i64
-}
-
-/// The grid subtrees this administrator holds.
-fn admin_roots(actor: &Actor) -> Vec<String> {
-    actor
-        .roles
-        .iter()
-        .filter(|g| g.role == AccountRole::Admin)
-        .filter_map(|g| match &g.scope {
-            Scope::Grid(root) => Some(root.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
-fn covers(roots: &[String], code: &str) -> bool {
-    roots.iter().any(|r| code.starts_with(r.as_str()))
 }
 
 fn outside(line: usize, column: &str, code: &str) -> RowError {
@@ -98,11 +81,10 @@ pub async fn import_grids(
     let (rows, mut errors) = read_grids(&text);
     let store = Store::new(env)?;
     let known = store.grid_codes().await?;
-    let roots = admin_roots(actor);
     errors.extend(check_grid_parents(&rows, |c| known.contains(c)));
     errors.extend(
         rows.iter()
-            .filter(|r| !covers(&roots, r.code.as_str()))
+            .filter(|r| !actor.administers(r.code.as_str()))
             .map(|r| outside(r.line, "编码", r.code.as_str())),
     );
     refuse(errors)?;
@@ -121,12 +103,11 @@ pub async fn import_people(
     let (rows, mut errors) = read_people(&text);
     let store = Store::new(env)?;
     let known = store.grid_codes().await?;
-    let roots = admin_roots(actor);
     errors.extend(check_person_scopes(&rows, |c| known.contains(c)));
     for r in &rows {
         for (line, grant) in &r.grants {
             if let Scope::Grid(code) = &grant.scope {
-                if !covers(&roots, code) {
+                if !actor.administers(code) {
                     errors.push(outside(*line, "范围", code));
                 }
             }
@@ -136,7 +117,7 @@ pub async fn import_people(
     // theirs to re-role (an import replaces every role of a listed login).
     let logins: Vec<&str> = rows.iter().map(|r| r.login.as_str()).collect();
     for (login, code) in store.grid_roles_of_logins(&logins).await? {
-        if !covers(&roots, &code) {
+        if !actor.administers(&code) {
             if let Some(r) = rows.iter().find(|r| r.login == login) {
                 errors.push(RowError {
                     line: r.line,
@@ -176,7 +157,6 @@ pub async fn import_households(
     let (rows, mut errors) = read_households(&text);
     let store = Store::new(env)?;
     let known = store.grid_codes().await?;
-    let roots = admin_roots(actor);
     errors.extend(check_household_grids(&rows, |c| known.contains(c)));
     // An existing household must be in this administrator's area (an import must not move
     // another township's household into theirs), and an anonymised one stays deleted.
@@ -185,7 +165,7 @@ pub async fn import_households(
         let Some(r) = rows.iter().find(|r| r.id == id) else {
             continue;
         };
-        if !covers(&roots, &grid) {
+        if !actor.administers(&grid) {
             errors.push(outside(r.line, "户编号", &id));
         } else if !active {
             errors.push(RowError {
@@ -200,7 +180,7 @@ pub async fn import_households(
     }
     errors.extend(
         rows.iter()
-            .filter(|r| !covers(&roots, r.grid_code.as_str()))
+            .filter(|r| !actor.administers(r.grid_code.as_str()))
             .map(|r| outside(r.line, "网格编码", r.grid_code.as_str())),
     );
     refuse(errors)?;
@@ -225,24 +205,22 @@ fn csv(name: &str, body: String) -> Result<Response, ApiError> {
 
 /// `GET /api/v1/admin/grids.csv`: the grids this administrator holds.
 pub async fn export_grids(env: &Env, actor: &Actor) -> Result<Response, ApiError> {
-    let roots = admin_roots(actor);
     let rows = Store::new(env)?.export_grids().await?;
     let mine: Vec<_> = rows
         .into_iter()
-        .filter(|r| covers(&roots, r.code.as_str()))
+        .filter(|r| actor.administers(r.code.as_str()))
         .collect();
     csv("wangge-grids.csv", grids_csv(&mine))
 }
 
 /// `GET /api/v1/admin/people.csv`
 pub async fn export_people(env: &Env, actor: &Actor) -> Result<Response, ApiError> {
-    let roots = admin_roots(actor);
     let rows = Store::new(env)?.export_people().await?;
     let mine: Vec<_> = rows
         .into_iter()
         .filter(|r| {
             r.grants.iter().any(|(_, g)| match &g.scope {
-                Scope::Grid(code) => covers(&roots, code),
+                Scope::Grid(code) => actor.administers(code),
                 // Departments and shops are township-wide: any administrator sees them.
                 _ => true,
             })
@@ -253,11 +231,10 @@ pub async fn export_people(env: &Env, actor: &Actor) -> Result<Response, ApiErro
 
 /// `GET /api/v1/admin/households.csv`
 pub async fn export_households(env: &Env, actor: &Actor) -> Result<Response, ApiError> {
-    let roots = admin_roots(actor);
     let rows = Store::new(env)?.export_households().await?;
     let mine: Vec<_> = rows
         .into_iter()
-        .filter(|r| covers(&roots, r.grid_code.as_str()))
+        .filter(|r| actor.administers(r.grid_code.as_str()))
         .collect();
     csv("wangge-households.csv", households_csv(&mine))
 }
@@ -277,11 +254,10 @@ pub async fn set_work_phone(
         .map_err(|e| ApiError::BadRequest(e.to_string()))?;
     let store = Store::new(env)?;
     let grids = store.person_grids(person_id).await?;
-    let roots = admin_roots(actor);
     if grids.is_empty() {
         return Err(ApiError::PersonNotFound);
     }
-    if !grids.iter().any(|g| covers(&roots, g)) {
+    if !grids.iter().any(|g| actor.administers(g)) {
         return Err(ApiError::Forbidden);
     }
     let now = now();

@@ -8,7 +8,6 @@ use crate::error::ApiError;
 use crate::http::json_no_store;
 use crate::routes::{Actor, Handler};
 use crate::store::Store;
-use wangge_core::accounts::{AccountRole, Scope};
 use wangge_core::privacy::{AccessAction, AccessPage, AskDeletion, MyData};
 use worker::{Date, Env, Request, Response};
 
@@ -133,26 +132,13 @@ pub async fn request_deletion(
     Ok(json_no_store(&made)?.with_status(201))
 }
 
-fn admin_roots(actor: &Actor) -> Vec<String> {
-    actor
-        .roles
-        .iter()
-        .filter(|g| g.role == AccountRole::Admin)
-        .filter_map(|g| match &g.scope {
-            Scope::Grid(root) => Some(root.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
 /// `GET /api/v1/admin/deletion-requests`: open requests in this administrator's area.
 pub async fn deletion_requests(env: &Env, actor: &Actor) -> Result<Response, ApiError> {
-    let roots = admin_roots(actor);
     let open: Vec<_> = Store::new(env)?
         .open_deletion_requests()
         .await?
         .into_iter()
-        .filter(|(_, grid)| roots.iter().any(|r| grid.starts_with(r.as_str())))
+        .filter(|(_, grid)| actor.administers(grid))
         .map(|(r, _)| r)
         .collect();
     json_no_store(&open)
@@ -165,10 +151,7 @@ pub async fn anonymise(env: &Env, actor: &Actor, id: &str) -> Result<Response, A
         .deletion_request(id)
         .await?
         .ok_or(ApiError::DeletionRequestNotFound)?;
-    if !admin_roots(actor)
-        .iter()
-        .any(|r| grid.starts_with(r.as_str()))
-    {
+    if !actor.administers(&grid) {
         return Err(ApiError::Forbidden);
     }
     if request.done_at.is_none() {

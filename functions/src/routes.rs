@@ -45,6 +45,16 @@ pub struct Actor {
     pub household: Option<String>,
 }
 
+impl Actor {
+    /// Whether this account administers grid `code` (an administrator's subtree covers it).
+    /// Admin routes let any administrator in; what they touch is checked row by row with this.
+    pub fn administers(&self, code: &str) -> bool {
+        self.roles
+            .iter()
+            .any(|g| g.role == AccountRole::Admin && g.scope.covers_grid(code))
+    }
+}
+
 /// What a rule is judged against, found from the path.
 #[derive(Debug, Clone, Copy)]
 pub enum Target<'a> {
@@ -450,6 +460,10 @@ mod tests {
         for who in [&leader, &worker_a, &clerk, &own] {
             assert!(authorize(Access::Admin, Some(who), Target::Nothing).is_err());
         }
+        let town = actor(&[(AccountRole::Admin, "990101002")], None);
+        assert!(admin.administers("990101001003001") && town.administers("990101002001"));
+        assert!(!town.administers("990101001003001") && !town.administers("990101"));
+        assert!(!leader.administers("990101001003001"));
         assert!(matches!(
             authorize(Access::StaffOverGrid, None, grid),
             Err(ApiError::NotSignedIn)
