@@ -115,6 +115,22 @@ pub struct HouseholdDraft {
     pub members: Vec<MemberDraft>,
 }
 
+/// The body of `POST /api/v1/households/{id}/move-out`: the worker confirmed it (it
+/// cannot be undone from the register; a re-import brings a household back).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MoveOut {
+    pub confirm: bool,
+}
+
+/// The answer to `POST /api/v1/households/{id}/move-out`: the household left (迁出). It is deactivated,
+/// never deleted (history refers to it); its residents' phones are signed out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MovedOut {
+    pub id: String,
+}
+
 /// One line of a grid's household register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -26,6 +26,8 @@ pub enum ProblemCode {
     HouseholdNotFound,
     /// No staff member with this id is posted on any grid.
     PersonNotFound,
+    /// No staff account with this login (within this administrator's area).
+    AccountNotFound,
     DeletionRequestNotFound,
     ActivationNotFound,
     ActivationUsed,
@@ -49,6 +51,7 @@ impl ProblemCode {
             | Self::GridNotFound
             | Self::HouseholdNotFound
             | Self::PersonNotFound
+            | Self::AccountNotFound
             | Self::DeletionRequestNotFound
             | Self::ActivationNotFound => 404,
             Self::ActivationUsed | Self::ActivationExpired => 410,
@@ -102,6 +105,7 @@ impl ProblemCode {
             ),
             Self::HouseholdNotFound => ("没有找到这一户。", "No such household."),
             Self::PersonNotFound => ("没有找到这位工作人员。", "No such staff member."),
+            Self::AccountNotFound => ("没有找到这个工作人员账号。", "No such staff account."),
             Self::DeletionRequestNotFound => ("没有找到这条删除申请。", "No such deletion request."),
             Self::ActivationNotFound => (
                 "开通码不对，请核对后再输入，或请网格员重新生成。",

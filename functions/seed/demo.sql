@@ -567,6 +567,16 @@ INSERT INTO grid_assignments (grid_code, person_id, role, commitment, sort, upda
 INSERT INTO grid_assignments (grid_code, person_id, role, commitment, sort, updated_at) VALUES ('990101001006004', 'p067', 'mediator', '邻里纠纷、家庭矛盾，上门调解不收费。', 7, 1767225600)
   ON CONFLICT (grid_code, person_id, role) DO UPDATE SET commitment = excluded.commitment, sort = excluded.sort, updated_at = excluded.updated_at;
 
+-- The township's departments that take dispatched reports (handler serves 水务).
+INSERT INTO departments (id, name, area, active, updated_at) VALUES
+  ('water', '柳塘镇水务站', '990101001', 1, 1767225600000),
+  ('power', '柳塘供电所', '990101001', 1, 1767225600000),
+  ('urban', '柳塘镇城管中队', '990101001', 1, 1767225600000),
+  ('civil', '柳塘镇民政办', '990101001', 1, 1767225600000),
+  ('police', '柳塘派出所', '990101001', 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET name = excluded.name, area = excluded.area,
+    active = excluded.active, updated_at = excluded.updated_at;
+
 -- Demo staff accounts (password for all: wangge-demo). PBKDF2-SHA256, 100,000 iterations,
 -- a fixed per-account salt so re-seeding changes nothing. Demo only: never load this seed
 -- into a real deployment.

@@ -430,17 +430,17 @@ pub async fn issue_staff_activation(
     let account = store
         .account_by_login(login)
         .await?
-        .ok_or(ApiError::PersonNotFound)?;
+        .ok_or(ApiError::AccountNotFound)?;
     let roles = store.roles_of(&account.id).await?;
     if !roles.iter().any(|g| g.role.is_staff()) {
-        return Err(ApiError::PersonNotFound);
+        return Err(ApiError::AccountNotFound);
     }
-    let inside = roles.iter().all(|g| match &g.scope {
-        wangge_core::accounts::Scope::Grid(code) => actor.administers(code),
-        // Departments and shops belong to the township: any of its administrators.
-        _ => true,
-    });
-    if !inside {
+    let grants: Vec<_> = roles.iter().collect();
+    let areas = crate::admin::department_areas(&store, &grants).await?;
+    if !roles
+        .iter()
+        .all(|g| crate::admin::administers_grant(actor, g, &areas))
+    {
         return Err(ApiError::Forbidden);
     }
     activation_for(req, &store, &account.id, actor, now()).await

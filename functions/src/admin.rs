@@ -1,16 +1,20 @@
 //! Administration: loading a real township's grids, people and households from
-//! spreadsheets (CSV as Excel writes it), all or nothing, and exporting the same lists.
+//! spreadsheets (CSV as Excel writes it), all or nothing, and exporting the same lists;
+//! and the screens that change one grid, staff account or department at a time.
 //! Parsing and row rules are pure (`core::admin`); this file adds what needs the database
 //! (does a parent grid exist? is the row inside the administrator's scope?) and writes.
 
 use crate::error::ApiError;
 use crate::routes::Actor;
 use crate::store::Store;
-use wangge_core::accounts::{Scope, WorkPhone, WorkPhoneConsent};
+use wangge_core::accounts::{RoleGrant, Scope, WorkPhone, WorkPhoneConsent};
 use wangge_core::admin::{
-    capped, check_grid_parents, check_household_grids, check_person_scopes, grids_csv,
-    households_csv, people_csv, read_grids, read_households, read_people, ImportDone, RowError,
+    capped, check_grid_parents, check_household_grids, check_person_scopes, department, grid_row,
+    grids_csv, households_csv, people_csv, person_row, read_grids, read_households, read_people,
+    AccountEdit, DepartmentEdit, DepartmentPage, GridEdit, ImportDone, RowError, StaffAccount,
+    StaffPage, DEPARTMENT_PAGE_SIZE, STAFF_PAGE_SIZE,
 };
+use wangge_core::grids::GridCode;
 use wangge_core::problem::Detail;
 use worker::{Date, Env, Request, Response};
 
@@ -103,13 +107,35 @@ pub async fn import_people(
     let (rows, mut errors) = read_people(&text);
     let store = Store::new(env)?;
     let known = store.grid_codes().await?;
-    errors.extend(check_person_scopes(&rows, |c| known.contains(c)));
+    let grants: Vec<&RoleGrant> = rows
+        .iter()
+        .flat_map(|r| &r.grants)
+        .map(|(_, g)| g)
+        .collect();
+    let ids: Vec<&str> = grants
+        .iter()
+        .filter_map(|g| match &g.scope {
+            Scope::Department(id) => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    let departments = store.departments(&ids).await?;
+    errors.extend(check_person_scopes(
+        &rows,
+        |c| known.contains(c),
+        |id| departments.iter().any(|d| d.id == id && d.active),
+    ));
+    let areas: std::collections::HashMap<String, String> =
+        departments.into_iter().map(|d| (d.id, d.area)).collect();
     for r in &rows {
         for (line, grant) in &r.grants {
-            if let Scope::Grid(code) = &grant.scope {
-                if !actor.administers(code) {
-                    errors.push(outside(*line, "范围", code));
-                }
+            let place = match &grant.scope {
+                Scope::Grid(code) => code,
+                Scope::Department(id) if areas.contains_key(id) => id,
+                _ => continue,
+            };
+            if !administers_grant(actor, grant, &areas) {
+                errors.push(outside(*line, "范围", place));
             }
         }
     }
@@ -215,16 +241,23 @@ pub async fn export_grids(env: &Env, actor: &Actor) -> Result<Response, ApiError
 
 /// `GET /api/v1/admin/people.csv`
 pub async fn export_people(env: &Env, actor: &Actor) -> Result<Response, ApiError> {
-    let rows = Store::new(env)?.export_people().await?;
+    let store = Store::new(env)?;
+    let rows = store.export_people().await?;
+    let grants: Vec<&RoleGrant> = rows
+        .iter()
+        .flat_map(|r| &r.grants)
+        .map(|(_, g)| g)
+        .collect();
+    let areas = department_areas(&store, &grants).await?;
+    // Only accounts wholly inside this administrator's area (as on the accounts screen).
     let mine: Vec<_> = rows
-        .into_iter()
+        .iter()
         .filter(|r| {
-            r.grants.iter().any(|(_, g)| match &g.scope {
-                Scope::Grid(code) => actor.administers(code),
-                // Departments and shops are township-wide: any administrator sees them.
-                _ => true,
-            })
+            r.grants
+                .iter()
+                .all(|(_, g)| administers_grant(actor, g, &areas))
         })
+        .cloned()
         .collect();
     csv("wangge-people.csv", people_csv(&mine))
 }
@@ -273,4 +306,286 @@ pub async fn set_work_phone(
         recorded_by: actor.account_id.clone(),
         recorded_at: now,
     })
+}
+
+// ---------------------------------------------------------------------------------------
+// One record at a time: the administrator's screens for grids, staff and departments.
+// ---------------------------------------------------------------------------------------
+
+/// A JSON body of type `T`, or 400.
+async fn json_body<T: serde::de::DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
+    req.json()
+        .await
+        .map_err(|e| ApiError::BadRequest(e.to_string()))
+}
+
+fn field_problem(field: &str, zh: String, en: String) -> Detail {
+    Detail {
+        line: None,
+        field: Some(field.to_owned()),
+        message_zh: zh,
+        message_en: en,
+    }
+}
+
+/// `after=` of a keyset page, if given.
+fn after_param(req: &Request) -> Result<String, ApiError> {
+    Ok(req
+        .url()?
+        .query_pairs()
+        .find(|(k, _)| k == "after")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default())
+}
+
+/// `GET /api/v1/admin/grids/{code}`: one grid of this administrator's area, deactivated or
+/// not, with its children.
+pub async fn grid(env: &Env, actor: &Actor, code: &str) -> Result<Response, ApiError> {
+    let code = GridCode::parse(code).map_err(|_| ApiError::GridCodeMalformed)?;
+    if !actor.administers(code.as_str()) {
+        return Err(ApiError::Forbidden);
+    }
+    let grid = Store::new(env)?
+        .admin_grid(code.as_str())
+        .await?
+        .ok_or(ApiError::GridNotFound)?;
+    crate::http::json_no_store(&grid)
+}
+
+/// `PUT /api/v1/admin/grids/{code}`: creates or changes one grid. Its parent must exist
+/// (and be active, for an active grid); a grid is deactivated only once nothing active
+/// hangs on it, so the public tree never has holes.
+pub async fn save_grid(
+    mut req: Request,
+    env: &Env,
+    actor: &Actor,
+    code: &str,
+) -> Result<Response, ApiError> {
+    let edit: GridEdit = json_body(&mut req).await?;
+    let row = grid_row(code, &edit).map_err(ApiError::Invalid)?;
+    if !actor.administers(row.code.as_str()) {
+        return Err(ApiError::Forbidden);
+    }
+    let store = Store::new(env)?;
+    if let Some(parent) = row.parent() {
+        let ok = match store.admin_grid(parent.as_str()).await? {
+            Some(p) => p.active || !edit.active,
+            None => false,
+        };
+        if !ok {
+            return Err(ApiError::Invalid(vec![field_problem(
+                "code",
+                format!("上级 {parent} 不存在或已停用：请先建好或启用上级"),
+                format!("parent {parent} does not exist or is deactivated"),
+            )]));
+        }
+    }
+    if !edit.active {
+        let (grids, households) = store.grid_in_use(row.code.as_str()).await?;
+        if grids > 0 || households > 0 {
+            return Err(ApiError::Invalid(vec![field_problem(
+                "active",
+                format!(
+                    "还有 {grids} 个下级网格、{households} 户住户在用：请先停用下级网格、迁出住户"
+                ),
+                format!(
+                    "{grids} active grids and {households} households are still under it: deactivate or move them first"
+                ),
+            )]));
+        }
+    }
+    store.save_grid(&row, edit.active, now()).await?;
+    let saved = store
+        .admin_grid(row.code.as_str())
+        .await?
+        .ok_or(ApiError::GridNotFound)?;
+    crate::http::json_no_store(&saved)
+}
+
+/// Whether this administrator may grant (or take away) `grant`: grid roles inside their
+/// area, department roles of departments serving it (`areas`: department id → area).
+/// Shops are not records yet (points, issue 10): any administrator.
+pub fn administers_grant(
+    actor: &Actor,
+    grant: &RoleGrant,
+    areas: &std::collections::HashMap<String, String>,
+) -> bool {
+    match &grant.scope {
+        Scope::Grid(code) => actor.administers(code),
+        Scope::Department(id) => areas.get(id).is_some_and(|a| actor.administers(a)),
+        Scope::Shop(_) => true,
+    }
+}
+
+/// Department id → area, for the departments these grants name.
+pub async fn department_areas(
+    store: &Store,
+    grants: &[&RoleGrant],
+) -> Result<std::collections::HashMap<String, String>, ApiError> {
+    let ids: Vec<&str> = grants
+        .iter()
+        .filter_map(|g| match &g.scope {
+            Scope::Department(id) => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    Ok(store
+        .departments(&ids)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.area))
+        .collect())
+}
+
+/// `GET /api/v1/admin/accounts[?after=<login>]`: staff accounts this administrator
+/// manages (every role inside their area), deactivated ones included.
+pub async fn accounts(req: &Request, env: &Env, actor: &Actor) -> Result<Response, ApiError> {
+    let after = after_param(req)?;
+    let store = Store::new(env)?;
+    let (page, full) = store.staff_page(&after, STAFF_PAGE_SIZE).await?;
+    let next = full.then(|| page.last().map(|a| a.login.clone())).flatten();
+    let grants: Vec<&RoleGrant> = page.iter().flat_map(|a| &a.roles).collect();
+    let areas = department_areas(&store, &grants).await?;
+    let items = page
+        .into_iter()
+        .filter(|a| manages(actor, a, &areas))
+        .collect();
+    crate::http::json_no_store(&StaffPage { items, next })
+}
+
+/// An account is this administrator's if it holds roles and every one lies in their area.
+fn manages(
+    actor: &Actor,
+    a: &StaffAccount,
+    areas: &std::collections::HashMap<String, String>,
+) -> bool {
+    !a.roles.is_empty() && a.roles.iter().all(|g| administers_grant(actor, g, areas))
+}
+
+/// `GET /api/v1/admin/accounts/{login}`
+pub async fn account(env: &Env, actor: &Actor, login: &str) -> Result<Response, ApiError> {
+    let store = Store::new(env)?;
+    let account = store
+        .staff_account(login)
+        .await?
+        .ok_or(ApiError::AccountNotFound)?;
+    let grants: Vec<&RoleGrant> = account.roles.iter().collect();
+    let areas = department_areas(&store, &grants).await?;
+    if !manages(actor, &account, &areas) {
+        return Err(ApiError::Forbidden);
+    }
+    crate::http::json_no_store(&account)
+}
+
+/// `PUT /api/v1/admin/accounts/{login}`: creates or changes one staff account, its roles
+/// and its place on grid cards, or deactivates it (it can no longer sign in; its
+/// sessions end). Only for accounts whose roles, old and new, all lie in this
+/// administrator's area.
+pub async fn save_account(
+    mut req: Request,
+    env: &Env,
+    actor: &Actor,
+    login: &str,
+) -> Result<Response, ApiError> {
+    let edit: AccountEdit = json_body(&mut req).await?;
+    let row = person_row(login, &edit).map_err(ApiError::Invalid)?;
+    let store = Store::new(env)?;
+    if store.is_resident_login(login).await? {
+        return Err(ApiError::Invalid(vec![field_problem(
+            "login",
+            format!("{login} 是居民账号，不能作为工作人员"),
+            format!("{login} is a resident's account"),
+        )]));
+    }
+    let old = store.staff_account(login).await?;
+    let old_grants: Vec<&RoleGrant> = old.iter().flat_map(|a| &a.roles).collect();
+    let new_grants: Vec<&RoleGrant> = row.grants.iter().map(|(_, g)| g).collect();
+    let areas = department_areas(&store, &[old_grants.clone(), new_grants].concat()).await?;
+    if !old_grants
+        .iter()
+        .all(|g| administers_grant(actor, g, &areas))
+    {
+        return Err(ApiError::Forbidden);
+    }
+    let known = store.grid_codes().await?;
+    let departments = store
+        .departments(&areas.keys().map(String::as_str).collect::<Vec<_>>())
+        .await?;
+    let mut problems = Vec::new();
+    for (i, grant) in &row.grants {
+        let field = format!("roles[{i}]");
+        // A deactivated account may keep roles over places deactivated since (history).
+        let missing = match &grant.scope {
+            _ if !edit.active && old_grants.contains(&grant) => None,
+            Scope::Grid(code) if !known.contains(code) => Some((
+                format!("网格 {code} 不存在或已停用"),
+                format!("grid {code} does not exist or is deactivated"),
+            )),
+            Scope::Department(id) if !departments.iter().any(|d| &d.id == id && d.active) => {
+                Some((
+                    format!("部门 {id} 不存在或已停用"),
+                    format!("department {id} does not exist or is deactivated"),
+                ))
+            }
+            _ if !administers_grant(actor, grant, &areas) => Some((
+                "不在您管理的范围内".to_owned(),
+                "outside the area you administer".to_owned(),
+            )),
+            _ => None,
+        };
+        if let Some((zh, en)) = missing {
+            problems.push(field_problem(&field, zh, en));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ApiError::Invalid(problems));
+    }
+    store.save_account(&row, edit.active, now()).await?;
+    let saved = store
+        .staff_account(login)
+        .await?
+        .ok_or(ApiError::AccountNotFound)?;
+    crate::http::json_no_store(&saved)
+}
+
+/// `GET /api/v1/admin/departments[?after=<id>]`: the departments serving this
+/// administrator's area, deactivated ones included.
+pub async fn departments(req: &Request, env: &Env, actor: &Actor) -> Result<Response, ApiError> {
+    let after = after_param(req)?;
+    let (page, full) = Store::new(env)?
+        .departments_page(&after, DEPARTMENT_PAGE_SIZE)
+        .await?;
+    let next = full.then(|| page.last().map(|d| d.id.clone())).flatten();
+    let items = page
+        .into_iter()
+        .filter(|d| actor.administers(&d.area))
+        .collect();
+    crate::http::json_no_store(&DepartmentPage { items, next })
+}
+
+/// `PUT /api/v1/admin/departments/{id}`: creates or changes one department, or
+/// deactivates it (it is then offered for no new dispatch and no new handler).
+pub async fn save_department(
+    mut req: Request,
+    env: &Env,
+    actor: &Actor,
+    id: &str,
+) -> Result<Response, ApiError> {
+    let edit: DepartmentEdit = json_body(&mut req).await?;
+    let d = department(id, &edit).map_err(ApiError::Invalid)?;
+    let store = Store::new(env)?;
+    if let Some(old) = store.departments(&[id]).await?.pop() {
+        if !actor.administers(&old.area) {
+            return Err(ApiError::Forbidden);
+        }
+    }
+    if !actor.administers(&d.area) || !store.grid_exists(&d.area).await? {
+        return Err(ApiError::Invalid(vec![field_problem(
+            "area",
+            format!("{} 不存在，或不在您管理的范围内", d.area),
+            format!("{} does not exist or is outside your area", d.area),
+        )]));
+    }
+    store.save_department(&d, now()).await?;
+    crate::http::json_no_store(&d)
 }

@@ -25,6 +25,8 @@ pub enum ApiError {
     HouseholdNotFound,
     #[error("person not found")]
     PersonNotFound,
+    #[error("account not found")]
+    AccountNotFound,
     #[error("deletion request not found")]
     DeletionRequestNotFound,
     #[error("activation not found")]
@@ -66,6 +68,7 @@ impl ApiError {
             Self::TooManyAttempts { .. } => ProblemCode::TooManyAttempts,
             Self::HouseholdNotFound => ProblemCode::HouseholdNotFound,
             Self::PersonNotFound => ProblemCode::PersonNotFound,
+            Self::AccountNotFound => ProblemCode::AccountNotFound,
             Self::DeletionRequestNotFound => ProblemCode::DeletionRequestNotFound,
             Self::ActivationNotFound => ProblemCode::ActivationNotFound,
             Self::ActivationUsed => ProblemCode::ActivationUsed,

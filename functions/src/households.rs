@@ -155,6 +155,26 @@ pub async fn update(mut req: Request, env: &Env, id: &str) -> Result<Response, A
     household(env, id).await
 }
 
+/// `POST /api/v1/households/{id}/move-out`: 迁出. The household leaves the register
+/// (deactivated, never deleted: history refers to it); its residents' phones are signed
+/// out. A second call finds no active household: 404.
+pub async fn move_out(mut req: Request, env: &Env, id: &str) -> Result<Response, ApiError> {
+    let ask: wangge_core::households::MoveOut = req
+        .json()
+        .await
+        .map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    if !ask.confirm {
+        return Err(ApiError::Invalid(vec![wangge_core::problem::Detail {
+            line: None,
+            field: Some("confirm".into()),
+            message_zh: "迁出前请先确认。".into(),
+            message_en: "Confirm the move-out first.".into(),
+        }]));
+    }
+    Store::new(env)?.move_out(id, now()).await?;
+    json_no_store(&wangge_core::households::MovedOut { id: id.to_owned() })
+}
+
 /// `GET /api/v1/households/{id}` (the route table let only its members and staff over it
 /// through): full phones and address.
 pub async fn household(env: &Env, id: &str) -> Result<Response, ApiError> {

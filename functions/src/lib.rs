@@ -141,6 +141,16 @@ async fn handle(
         (Handler::Anonymise, Some(s)) => privacy::anonymise(env, &s.actor, param).await,
         (Handler::AccessLog, Some(_)) => privacy::access_log(&req, env).await,
         (Handler::SetWorkPhone, Some(s)) => admin::set_work_phone(req, env, &s.actor, param).await,
+        (Handler::AdminGrid, Some(s)) => admin::grid(env, &s.actor, param).await,
+        (Handler::SaveGrid, Some(s)) => admin::save_grid(req, env, &s.actor, param).await,
+        (Handler::StaffAccounts, Some(s)) => admin::accounts(&req, env, &s.actor).await,
+        (Handler::StaffAccount, Some(s)) => admin::account(env, &s.actor, param).await,
+        (Handler::SaveAccount, Some(s)) => admin::save_account(req, env, &s.actor, param).await,
+        (Handler::Departments, Some(s)) => admin::departments(&req, env, &s.actor).await,
+        (Handler::SaveDepartment, Some(s)) => {
+            admin::save_department(req, env, &s.actor, param).await
+        }
+        (Handler::MoveOut, Some(_)) => households::move_out(req, env, param).await,
         (Handler::IssueActivation, Some(s)) => {
             accounts::issue_activation(&req, env, &s.actor, param).await
         }
@@ -168,7 +178,15 @@ async fn handle(
             | Handler::RequestDeletion
             | Handler::DeletionRequests
             | Handler::Anonymise
-            | Handler::AccessLog,
+            | Handler::AccessLog
+            | Handler::AdminGrid
+            | Handler::SaveGrid
+            | Handler::StaffAccounts
+            | Handler::StaffAccount
+            | Handler::SaveAccount
+            | Handler::Departments
+            | Handler::SaveDepartment
+            | Handler::MoveOut,
             None,
         ) => Err(ApiError::NotSignedIn),
     }

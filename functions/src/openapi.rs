@@ -19,9 +19,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use wangge_core::accounts::{
     Activation, Me, Redeem, SetPassword, SignIn, WorkPhone, WorkPhoneConsent,
 };
-use wangge_core::admin::ImportDone;
+use wangge_core::admin::{
+    AccountEdit, Department, DepartmentEdit, DepartmentPage, GridAdmin, GridEdit, ImportDone,
+    StaffAccount, StaffPage,
+};
 use wangge_core::grids::{GridCard, GridTree};
-use wangge_core::households::{Household, HouseholdDraft, HouseholdPage};
+use wangge_core::households::{Household, HouseholdDraft, HouseholdPage, MoveOut, MovedOut};
 use wangge_core::privacy::{AccessPage, AskDeletion, DeletionRequest, MyData};
 use wangge_core::problem::{Problem, ProblemCode};
 
@@ -289,7 +292,7 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
             )
         },
         Handler::IssueStaffActivation => Operation {
-            problems: &[ProblemCode::PersonNotFound],
+            problems: &[ProblemCode::AccountNotFound],
             ..op(
                 "A one-time sign-in link and code for a staff member (first sign-in or reset)",
                 201,
@@ -337,6 +340,82 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 "One page of the log.",
             )
         },
+        Handler::AdminGrid => Operation {
+            problems: &[ProblemCode::GridCodeMalformed, ProblemCode::GridNotFound],
+            ..op(
+                "One grid of this administrator's area, deactivated or not, with its children",
+                200,
+                Some(s.answer::<GridAdmin>()),
+                "The grid and its children in code order.",
+            )
+        },
+        Handler::SaveGrid => Operation {
+            body: Some(s.body::<GridEdit>()),
+            problems: &[ProblemCode::Invalid],
+            ..op(
+                "Create or change one grid, or deactivate it once nothing active is under it",
+                200,
+                Some(s.answer::<GridAdmin>()),
+                "The grid as saved.",
+            )
+        },
+        Handler::StaffAccounts => Operation {
+            query: &[("after", "The `next` of the previous page.")],
+            ..op(
+                "Staff accounts whose every role lies in this administrator's area",
+                200,
+                Some(s.answer::<StaffPage>()),
+                "One page in login order (it may be short while `next` is set).",
+            )
+        },
+        Handler::StaffAccount => Operation {
+            problems: &[ProblemCode::AccountNotFound],
+            ..op(
+                "One staff account",
+                200,
+                Some(s.answer::<StaffAccount>()),
+                "The account with its roles.",
+            )
+        },
+        Handler::SaveAccount => Operation {
+            body: Some(s.body::<AccountEdit>()),
+            problems: &[ProblemCode::Invalid, ProblemCode::AccountNotFound],
+            ..op(
+                "Create or change one staff account and its roles, or deactivate it",
+                200,
+                Some(s.answer::<StaffAccount>()),
+                "The account as saved.",
+            )
+        },
+        Handler::Departments => Operation {
+            query: &[("after", "The `next` of the previous page.")],
+            ..op(
+                "The departments serving this administrator's area",
+                200,
+                Some(s.answer::<DepartmentPage>()),
+                "One page in id order.",
+            )
+        },
+        Handler::SaveDepartment => Operation {
+            body: Some(s.body::<DepartmentEdit>()),
+            problems: &[ProblemCode::Invalid],
+            ..op(
+                "Create or change one department, or deactivate it",
+                200,
+                Some(s.answer::<Department>()),
+                "The department as saved.",
+            )
+        },
+        Handler::MoveOut => Operation {
+            body: Some(s.body::<MoveOut>()),
+            problems: &[ProblemCode::HouseholdNotFound, ProblemCode::Invalid],
+            ..op(
+                "迁出: deactivate a household and sign its residents' phones out",
+                200,
+                Some(s.answer::<MovedOut>()),
+                "The household that moved out.",
+            )
+        },
         Handler::OpenApi => Operation {
             etag: true,
             ..op(
@@ -375,7 +454,10 @@ fn access_description(access: Access) -> &'static str {
 fn path_parameter(name: &str) -> Value {
     let description = match name {
         "code" => "A grid code: 6, 9, 12 or 15 digits (county, township, village, grid).",
-        "id" => "The id of what the path names: a household, a person or a deletion request.",
+        "id" => {
+            "The id of what the path names: a household, a person, a department or a \
+             deletion request."
+        }
         "login" => "A staff account's login.",
         other => panic!("describe the path parameter {{{other}}} in openapi.rs"),
     };

@@ -28,7 +28,12 @@ pub fn personal_data(handler: Handler, param: &str) -> Option<(AccessAction, Str
     let household = || format!("household:{param}");
     Some(match handler {
         Handler::Household => (AccessAction::Read, household()),
-        Handler::EditHousehold | Handler::IssueActivation => (AccessAction::Change, household()),
+        Handler::EditHousehold | Handler::IssueActivation | Handler::MoveOut => {
+            (AccessAction::Change, household())
+        }
+        Handler::StaffAccounts => (AccessAction::Read, "list:accounts".into()),
+        Handler::StaffAccount => (AccessAction::Read, format!("account:{param}")),
+        Handler::SaveAccount => (AccessAction::Change, format!("account:{param}")),
         Handler::GridHouseholds => (AccessAction::Read, format!("grid:{param}")),
         Handler::RegisterHousehold => (AccessAction::Change, format!("grid:{param}")),
         Handler::ImportPeople => (AccessAction::Import, "list:people".into()),

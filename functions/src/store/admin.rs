@@ -7,8 +7,10 @@ use crate::error::ApiError;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use wangge_core::accounts::{AccountRole, RoleGrant, Scope};
-use wangge_core::admin::{GridRow, HouseholdRow, MemberRow, PersonRow};
-use wangge_core::grids::{GridCode, GridKind};
+use wangge_core::admin::{
+    Department, GridAdmin, GridChild, GridRow, HouseholdRow, MemberRow, PersonRow, StaffAccount,
+};
+use wangge_core::grids::{GridCode, GridKind, GridLevel};
 use wangge_core::households::Relation;
 use wasm_bindgen::JsValue;
 use worker::D1PreparedStatement;
@@ -53,6 +55,10 @@ fn card_role(role: AccountRole) -> Option<&'static str> {
     }
 }
 
+fn flag(b: bool) -> JsValue {
+    f64::from(u8::from(b)).into()
+}
+
 fn opt(v: Option<&str>) -> JsValue {
     v.map_or(JsValue::NULL, JsValue::from)
 }
@@ -93,32 +99,57 @@ impl Store {
     pub async fn import_grids(&self, rows: &[GridRow], now: i64) -> Result<(), ApiError> {
         let mut sorted: Vec<&GridRow> = rows.iter().collect();
         sorted.sort_by(|a, b| a.code.as_str().cmp(b.code.as_str()));
-        let mut stmts = Vec::with_capacity(sorted.len());
-        for r in sorted {
-            stmts.push(self.stmt(
-                "INSERT INTO grids (code, parent_code, name, level, kind, scope, households, \
-                 updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
-                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
-                 scope = excluded.scope, households = excluded.households, \
-                 updated_at = excluded.updated_at",
-                &[
-                    r.code.as_str().into(),
-                    opt(r.parent().as_ref().map(GridCode::as_str)),
-                    r.name.as_str().into(),
-                    level_str(&r.code).into(),
-                    kind_str(r.kind).into(),
-                    r.scope.as_str().into(),
-                    r.households.map_or(JsValue::NULL, |n| f64::from(n).into()),
-                    ms(now),
-                ],
-            )?);
-        }
+        // A listed grid is active again: the file says how the tree should be.
+        let stmts = sorted
+            .into_iter()
+            .map(|r| self.grid_stmt(r, true, now))
+            .collect::<Result<Vec<_>, _>>()?;
         self.batch(stmts).await
+    }
+
+    /// Creates or updates one grid (import and the admin screen write the same way).
+    fn grid_stmt(
+        &self,
+        r: &GridRow,
+        active: bool,
+        now: i64,
+    ) -> Result<D1PreparedStatement, ApiError> {
+        self.stmt(
+            "INSERT INTO grids (code, parent_code, name, level, kind, scope, households, \
+             updated_at, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+             ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
+             scope = excluded.scope, households = excluded.households, \
+             updated_at = excluded.updated_at, active = excluded.active",
+            &[
+                r.code.as_str().into(),
+                opt(r.parent().as_ref().map(GridCode::as_str)),
+                r.name.as_str().into(),
+                level_str(&r.code).into(),
+                kind_str(r.kind).into(),
+                r.scope.as_str().into(),
+                r.households.map_or(JsValue::NULL, |n| f64::from(n).into()),
+                ms(now),
+                flag(active),
+            ],
+        )
     }
 
     /// Creates or updates staff accounts, replaces their roles, and keeps their places on
     /// grid cards (worker, leader, instructor) in step — one batch.
     pub async fn import_people(&self, rows: &[PersonRow], now: i64) -> Result<(), ApiError> {
+        let stmts = self.people_stmts(rows, true, now).await?;
+        self.batch(stmts).await
+    }
+
+    /// The statements that write staff accounts as `rows` say, active or not. A
+    /// deactivated account keeps its roles (history) but leaves the grid cards, and its
+    /// sessions and unused activations end.
+    async fn people_stmts(
+        &self,
+        rows: &[PersonRow],
+        active: bool,
+        now: i64,
+    ) -> Result<Vec<D1PreparedStatement>, ApiError> {
         #[derive(Deserialize)]
         struct Existing {
             id: String,
@@ -159,17 +190,27 @@ impl Store {
             }
             stmts.push(self.stmt(
                 "INSERT INTO accounts (id, login, name, person_id, active, created_at) \
-                 VALUES (?1, ?2, ?3, ?4, 1, ?5) \
+                 VALUES (?1, ?2, ?3, ?4, ?6, ?5) \
                  ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
-                 person_id = COALESCE(excluded.person_id, accounts.person_id), active = 1",
+                 person_id = COALESCE(excluded.person_id, accounts.person_id), \
+                 active = excluded.active",
                 &[
                     account_id.as_str().into(),
                     r.login.as_str().into(),
                     r.name.as_str().into(),
                     opt(has_person.then_some(person_id.as_str())),
                     ms(now),
+                    flag(active),
                 ],
             )?);
+            if !active {
+                for sql in [
+                    "DELETE FROM sessions WHERE account_id = ?1",
+                    "DELETE FROM activations WHERE account_id = ?1 AND used_at IS NULL",
+                ] {
+                    stmts.push(self.stmt(sql, &[account_id.as_str().into()])?);
+                }
+            }
             stmts.push(self.stmt(
                 "DELETE FROM account_roles WHERE account_id = ?1",
                 &[account_id.as_str().into()],
@@ -191,7 +232,8 @@ impl Store {
                         id.into(),
                     ],
                 )?);
-                if let (true, Some(card), Scope::Grid(code)) = (has_person, card_role(*role), scope)
+                if let (true, Some(card), Scope::Grid(code)) =
+                    (has_person && active, card_role(*role), scope)
                 {
                     stmts.push(self.stmt(
                         "INSERT INTO grid_assignments (grid_code, person_id, role, commitment, \
@@ -210,7 +252,7 @@ impl Store {
                 }
             }
         }
-        self.batch(stmts).await
+        Ok(stmts)
     }
 
     /// Creates or updates households; a listed household's members become the file's (the
@@ -308,7 +350,7 @@ impl Store {
             let page: Vec<Row> = self
                 .all(
                     "SELECT code, name, kind, scope, households FROM grids WHERE code > ?1 \
-                     ORDER BY code LIMIT ?2",
+                     AND active = 1 ORDER BY code LIMIT ?2",
                     &[after.as_str().into(), (PAGE as f64).into()],
                 )
                 .await?;
@@ -541,5 +583,309 @@ impl Store {
             .into_iter()
             .map(|r| (r.login, r.scope_id))
             .collect())
+    }
+
+    /// A grid as its administrator sees it (deactivated ones too), with its children
+    /// (`grids_by_parent`), in one batch.
+    pub async fn admin_grid(&self, code: &str) -> Result<Option<GridAdmin>, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            code: String,
+            name: String,
+            level: GridLevel,
+            kind: GridKind,
+            scope: String,
+            households: Option<u32>,
+            active: u8,
+        }
+        #[derive(Deserialize)]
+        struct Child {
+            code: String,
+            name: String,
+            active: u8,
+        }
+        let c = [JsValue::from(code)];
+        let results = self
+            .db
+            .batch(vec![
+                self.stmt(
+                    "SELECT code, name, level, kind, scope, households, active FROM grids \
+                     WHERE code = ?1",
+                    &c,
+                )?,
+                // Three digits of code per level: at most 999 children.
+                self.stmt(
+                    "SELECT code, name, active FROM grids WHERE parent_code = ?1 \
+                     ORDER BY code LIMIT 1000",
+                    &c,
+                )?,
+            ])
+            .await
+            .map_err(storage)?;
+        let [grid, children] = results.as_slice() else {
+            return Err(ApiError::Storage("batch returned the wrong count".into()));
+        };
+        let Some(g) = grid.results::<Row>().map_err(storage)?.pop() else {
+            return Ok(None);
+        };
+        let children = children
+            .results::<Child>()
+            .map_err(storage)?
+            .into_iter()
+            .map(|c| GridChild {
+                code: c.code,
+                name: c.name,
+                active: c.active == 1,
+            })
+            .collect();
+        Ok(Some(GridAdmin {
+            code: g.code,
+            name: g.name,
+            level: g.level,
+            kind: g.kind,
+            scope: g.scope,
+            households: g.households,
+            active: g.active == 1,
+            children,
+        }))
+    }
+
+    /// What still hangs on a grid: (active child grids, active households), both read
+    /// through indexes (`grids_by_parent`, `households_by_grid`).
+    pub async fn grid_in_use(&self, code: &str) -> Result<(u32, u32), ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            grids: u32,
+            households: u32,
+        }
+        let r = self
+            .first::<Row>(
+                "SELECT (SELECT count(*) FROM grids WHERE parent_code = ?1 AND active = 1) \
+                   AS grids, \
+                 (SELECT count(*) FROM households WHERE grid_code = ?1 AND active = 1) \
+                   AS households",
+                &[code.into()],
+            )
+            .await?
+            .ok_or_else(|| ApiError::Storage("count returned no row".into()))?;
+        Ok((r.grids, r.households))
+    }
+
+    /// Creates or updates one grid.
+    pub async fn save_grid(&self, row: &GridRow, active: bool, now: i64) -> Result<(), ApiError> {
+        let stmt = self.grid_stmt(row, active, now)?;
+        self.batch(vec![stmt]).await
+    }
+
+    /// Creates or updates one staff account and its roles, active or not, in one batch.
+    pub async fn save_account(
+        &self,
+        row: &PersonRow,
+        active: bool,
+        now: i64,
+    ) -> Result<(), ApiError> {
+        let stmts = self
+            .people_stmts(std::slice::from_ref(row), active, now)
+            .await?;
+        self.batch(stmts).await
+    }
+
+    /// One page of staff accounts (deactivated ones too) in login order, over the login
+    /// index; `full` when there may be more.
+    pub async fn staff_page(
+        &self,
+        after: &str,
+        limit: usize,
+    ) -> Result<(Vec<StaffAccount>, bool), ApiError> {
+        let accounts: Vec<AccountRow> = self
+            .all(
+                &format!(
+                    "SELECT {STAFF_COLUMNS} WHERE a.login > ?1 AND a.household_id IS NULL \
+                     ORDER BY a.login LIMIT ?2"
+                ),
+                &[after.into(), (limit as f64).into()],
+            )
+            .await?;
+        let full = accounts.len() == limit;
+        Ok((self.with_roles(accounts).await?, full))
+    }
+
+    /// One staff account by login, deactivated or not.
+    pub async fn staff_account(&self, login: &str) -> Result<Option<StaffAccount>, ApiError> {
+        let accounts: Vec<AccountRow> = self
+            .all(
+                &format!("SELECT {STAFF_COLUMNS} WHERE a.login = ?1 AND a.household_id IS NULL"),
+                &[login.into()],
+            )
+            .await?;
+        Ok(self.with_roles(accounts).await?.pop())
+    }
+
+    /// Adds roles and 服务承诺 to accounts; residents' accounts are left out.
+    async fn with_roles(&self, accounts: Vec<AccountRow>) -> Result<Vec<StaffAccount>, ApiError> {
+        #[derive(Deserialize)]
+        struct Grant {
+            account_id: String,
+            role: String,
+            scope_kind: String,
+            scope_id: String,
+        }
+        #[derive(Deserialize)]
+        struct Commitment {
+            person_id: String,
+            commitment: String,
+        }
+        if accounts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<&str> = accounts.iter().map(|a| a.id.as_str()).collect();
+        let people: Vec<&str> = accounts
+            .iter()
+            .filter_map(|a| a.person_id.as_deref())
+            .collect();
+        let grants: Vec<Grant> = self
+            .all(
+                "SELECT account_id, role, scope_kind, scope_id FROM account_roles \
+                 WHERE account_id IN (SELECT value FROM json_each(?1)) \
+                 ORDER BY account_id, role, scope_id",
+                &[serde_json::to_string(&ids)?.into()],
+            )
+            .await?;
+        let commitments: Vec<Commitment> = self
+            .all(
+                "SELECT person_id, commitment FROM grid_assignments \
+                 WHERE person_id IN (SELECT value FROM json_each(?1)) AND commitment != '' \
+                 ORDER BY person_id, sort",
+                &[serde_json::to_string(&people)?.into()],
+            )
+            .await?;
+        let mut roles: HashMap<String, Vec<RoleGrant>> = HashMap::new();
+        let mut residents: HashSet<String> = HashSet::new();
+        for g in grants {
+            let Some(role) = AccountRole::parse(&g.role) else {
+                continue;
+            };
+            if role == AccountRole::Resident {
+                residents.insert(g.account_id.clone());
+            }
+            let scope = match g.scope_kind.as_str() {
+                "grid" => Scope::Grid(g.scope_id),
+                "department" => Scope::Department(g.scope_id),
+                _ => Scope::Shop(g.scope_id),
+            };
+            roles
+                .entry(g.account_id)
+                .or_default()
+                .push(RoleGrant { role, scope });
+        }
+        let mut promised: HashMap<String, String> = HashMap::new();
+        for c in commitments {
+            promised.entry(c.person_id).or_insert(c.commitment);
+        }
+        Ok(accounts
+            .into_iter()
+            .filter(|a| !residents.contains(&a.id))
+            .map(|a| StaffAccount {
+                roles: roles.remove(&a.id).unwrap_or_default(),
+                commitment: a
+                    .person_id
+                    .as_ref()
+                    .and_then(|p| promised.get(p).cloned())
+                    .unwrap_or_default(),
+                login: a.login,
+                name: a.name,
+                phone: a.phone,
+                person_id: a.person_id,
+                phone_public: a.phone_public == Some(1),
+                active: a.active == 1,
+                has_password: a.has_password == 1,
+            })
+            .collect())
+    }
+
+    /// One page of departments in id order (primary key).
+    pub async fn departments_page(
+        &self,
+        after: &str,
+        limit: usize,
+    ) -> Result<(Vec<Department>, bool), ApiError> {
+        let rows: Vec<DepartmentRow> = self
+            .all(
+                "SELECT id, name, area, active FROM departments WHERE id > ?1 \
+                 ORDER BY id LIMIT ?2",
+                &[after.into(), (limit as f64).into()],
+            )
+            .await?;
+        let full = rows.len() == limit;
+        Ok((rows.into_iter().map(Department::from).collect(), full))
+    }
+
+    /// The departments with these ids (primary key), deactivated ones included.
+    pub async fn departments(&self, ids: &[&str]) -> Result<Vec<Department>, ApiError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<DepartmentRow> = self
+            .all(
+                "SELECT id, name, area, active FROM departments \
+                 WHERE id IN (SELECT value FROM json_each(?1))",
+                &[serde_json::to_string(ids)?.into()],
+            )
+            .await?;
+        Ok(rows.into_iter().map(Department::from).collect())
+    }
+
+    /// Creates or updates one department.
+    pub async fn save_department(&self, d: &Department, now: i64) -> Result<(), ApiError> {
+        let stmt = self.stmt(
+            "INSERT INTO departments (id, name, area, active, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, area = excluded.area, \
+             active = excluded.active, updated_at = excluded.updated_at",
+            &[
+                d.id.as_str().into(),
+                d.name.as_str().into(),
+                d.area.as_str().into(),
+                flag(d.active),
+                ms(now),
+            ],
+        )?;
+        self.batch(vec![stmt]).await
+    }
+}
+
+/// A staff account's own columns (`STAFF_COLUMNS`).
+#[derive(Deserialize)]
+struct AccountRow {
+    id: String,
+    login: String,
+    name: String,
+    person_id: Option<String>,
+    active: u8,
+    has_password: u8,
+    phone: Option<String>,
+    phone_public: Option<u8>,
+}
+
+const STAFF_COLUMNS: &str = "a.id, a.login, a.name, a.person_id, a.active, \
+     (a.password_hash IS NOT NULL) AS has_password, p.phone, p.phone_public \
+     FROM accounts a LEFT JOIN people p ON p.id = a.person_id";
+
+#[derive(Deserialize)]
+struct DepartmentRow {
+    id: String,
+    name: String,
+    area: String,
+    active: u8,
+}
+
+impl From<DepartmentRow> for Department {
+    fn from(r: DepartmentRow) -> Self {
+        Department {
+            id: r.id,
+            name: r.name,
+            area: r.area,
+            active: r.active == 1,
+        }
     }
 }

@@ -80,7 +80,8 @@ impl GridRow {
 }
 
 impl Store {
-    /// The whole tree in code order, read in keyset pages over the primary key.
+    /// The whole active tree in code order, read in keyset pages over the primary key
+    /// (a deactivated grid has no active descendants, so the tree stays whole).
     pub async fn all_grids(&self) -> Result<Vec<GridNode>, ApiError> {
         let mut out = Vec::new();
         let mut after = String::new();
@@ -102,7 +103,7 @@ impl Store {
 
     async fn grids_after(&self, after: &str, limit: u32) -> Result<Vec<GridNode>, ApiError> {
         let sql =
-            format!("SELECT {GRID_COLUMNS} FROM grids WHERE code > ?1 ORDER BY code LIMIT ?2");
+            format!("SELECT {GRID_COLUMNS} FROM grids WHERE code > ?1 AND active = 1 ORDER BY code LIMIT ?2");
         let rows: Vec<GridRow> = self
             .db
             .prepare(sql)
@@ -128,7 +129,9 @@ impl Store {
         anc.resize(3, JsValue::from("")); // fixed arity; "" matches no code
         let stmts = vec![
             self.db
-                .prepare(format!("SELECT {GRID_COLUMNS} FROM grids WHERE code = ?1"))
+                .prepare(format!(
+                    "SELECT {GRID_COLUMNS} FROM grids WHERE code = ?1 AND active = 1"
+                ))
                 .bind(std::slice::from_ref(&c)),
             self.db
                 .prepare(format!(
@@ -138,7 +141,8 @@ impl Store {
             // A village has tens of grids, not thousands: one bounded page is the whole list.
             self.db
                 .prepare(format!(
-                    "SELECT {GRID_COLUMNS} FROM grids WHERE parent_code = ?1 ORDER BY code LIMIT 1000"
+                    "SELECT {GRID_COLUMNS} FROM grids WHERE parent_code = ?1 AND active = 1 \
+                     ORDER BY code LIMIT 1000"
                 ))
                 .bind(std::slice::from_ref(&c)),
             self.db
@@ -193,7 +197,7 @@ impl Store {
         }))
     }
 
-    /// Whether grid `code` exists (primary key).
+    /// Whether grid `code` exists and is active (primary key).
     pub async fn grid_exists(&self, code: &str) -> Result<bool, ApiError> {
         #[derive(serde::Deserialize)]
         struct Row {
@@ -201,7 +205,10 @@ impl Store {
             code: String,
         }
         Ok(self
-            .first::<Row>("SELECT code FROM grids WHERE code = ?1", &[code.into()])
+            .first::<Row>(
+                "SELECT code FROM grids WHERE code = ?1 AND active = 1",
+                &[code.into()],
+            )
             .await?
             .is_some())
     }

@@ -54,6 +54,34 @@ impl Store {
             .map(|r| r.grid_code))
     }
 
+    /// 迁出: deactivates the household (history refers to it) and its residents'
+    /// accounts, ending their sessions and unused activations — one batch.
+    pub async fn move_out(&self, id: &str, now: i64) -> Result<(), ApiError> {
+        let p = |sql: &str, params: &[JsValue]| self.db.prepare(sql).bind(params).map_err(storage);
+        let id: JsValue = id.into();
+        let stmts = vec![
+            p(
+                "DELETE FROM sessions WHERE account_id IN \
+                 (SELECT id FROM accounts WHERE household_id = ?1)",
+                std::slice::from_ref(&id),
+            )?,
+            p(
+                "DELETE FROM activations WHERE used_at IS NULL AND account_id IN \
+                 (SELECT id FROM accounts WHERE household_id = ?1)",
+                std::slice::from_ref(&id),
+            )?,
+            p(
+                "UPDATE accounts SET active = 0 WHERE household_id = ?1",
+                std::slice::from_ref(&id),
+            )?,
+            p(
+                "UPDATE households SET active = 0, updated_at = ?2 WHERE id = ?1",
+                &[id.clone(), ms(now)],
+            )?,
+        ];
+        self.batch(stmts).await
+    }
+
     /// A household with its active members, in one batch (one consistent snapshot).
     pub async fn household(&self, id: &str) -> Result<Option<Household>, ApiError> {
         let key: JsValue = id.into();

@@ -166,6 +166,21 @@ impl Api {
         )
     }
 
+    /// Redeems an activation code as a phone at `address`; the new session's cookie.
+    pub fn redeem(&self, code: &str, address: &str) -> String {
+        let r = self.send(
+            "POST",
+            "/api/v1/activations",
+            &[
+                ("Origin", self.base.clone()),
+                ("CF-Connecting-IP", address.to_owned()),
+            ],
+            Some(&format!(r#"{{"code":"{code}"}}"#)),
+        );
+        assert_eq!(r.status, 200, "redeem: {}", r.body);
+        session_cookie(&r).expect("session cookie")
+    }
+
     pub fn get(&self, path: &str) -> Reply {
         self.request("GET", path, None)
     }

@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+mod edit;
+pub use edit::*;
+
 /// More data rows than this are refused: one request must stay within the Worker's limits.
 pub const MAX_ROWS: usize = 5_000;
 /// At most this many errors are returned (the last one then says how many were left out).
@@ -1147,25 +1150,26 @@ pub fn read_people(text: &str) -> (Vec<PersonRow>, Vec<RowError>) {
     (out, errors)
 }
 
-/// Grid scopes must name grids that exist.
+/// Grid scopes must name grids that exist, and department scopes active departments.
 pub fn check_person_scopes(
     rows: &[PersonRow],
     grid_exists: impl Fn(&str) -> bool,
+    department_exists: impl Fn(&str) -> bool,
 ) -> Vec<RowError> {
     let mut errors = Vec::new();
     for (line, g) in rows.iter().flat_map(|p| &p.grants) {
-        if let Scope::Grid(code) = &g.scope {
-            if !grid_exists(code) {
-                errors.push(cell_error(
-                    *line,
-                    &PERSON_COLS[P_SCOPE],
-                    (
-                        format!("网格 {code} 不存在：请先导入网格"),
-                        format!("grid {code} does not exist: import the grids first"),
-                    ),
-                ));
-            }
-        }
+        let missing = match &g.scope {
+            Scope::Grid(code) if !grid_exists(code) => (
+                format!("网格 {code} 不存在：请先导入网格"),
+                format!("grid {code} does not exist: import the grids first"),
+            ),
+            Scope::Department(id) if !department_exists(id) => (
+                format!("部门 {id} 不存在或已停用：请先在「部门」里建好"),
+                format!("department {id} does not exist or is deactivated: create it first"),
+            ),
+            _ => continue,
+        };
+        errors.push(cell_error(*line, &PERSON_COLS[P_SCOPE], missing));
     }
     finish(errors)
 }
@@ -1806,9 +1810,12 @@ zw,张伟,,网格指导员,990101001,随叫随到
     #[test]
     fn person_grid_scopes_must_exist() {
         let people = parse_people(PEOPLE).unwrap();
-        let errs = check_person_scopes(&people, |c| c != "990101001001");
+        let errs = check_person_scopes(&people, |c| c != "990101001001", |_| true);
         assert_eq!(at(&errs), [(4, Some("范围"))]);
         assert!(errs[0].message_zh.contains("网格 990101001001 不存在"));
+        let errs = check_person_scopes(&people, |_| true, |d| d != "water");
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].message_zh.contains("部门 water 不存在或已停用"));
     }
 
     #[test]
