@@ -185,3 +185,40 @@ test("a write the server refuses stops with its reason; retry after fixing it, o
         await context.close();
     }
 });
+
+test("a household that moves out leaves the register after the worker confirms", async () => {
+    const { context, page } = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.58" } });
+    try {
+        await signIn(page, "worker-a");
+        const id = crypto.randomUUID();
+        const address = `东岗村五组 ${Date.now() % 100000} 号`;
+        const made = await page.request.post(`${BASE}/api/v1/grids/${GRID}/households`, {
+            headers: { Origin: BASE },
+            data: { id, address, members: [{ id: crypto.randomUUID(), name: "邓秀兰", relation: "head", phone: null }] },
+        });
+        assert.equal(made.status(), 201, await made.text());
+        await page.goto(`${BASE}/households/${id}`);
+        await mounted(page);
+        await page.getByTestId("household").filter({ hasText: address }).waitFor();
+
+        // Cancelled: nothing happens.
+        page.once("dialog", (d) => d.dismiss());
+        await page.getByTestId("move-out").click();
+        assert.equal((await page.request.get(`${BASE}/api/v1/households/${id}`)).status(), 200);
+
+        // Confirmed: back on the register, and the household is gone from it.
+        let asked = "";
+        page.once("dialog", (d) => {
+            asked = d.message();
+            d.accept();
+        });
+        await page.getByTestId("move-out").click();
+        await page.waitForURL(`${BASE}/households?grid=${GRID}`);
+        assert.match(asked, /迁出/);
+        assert.equal((await page.request.get(`${BASE}/api/v1/households/${id}`)).status(), 404);
+        await page.getByTestId("register-new").waitFor();
+        await page.waitForFunction((a) => !document.body.textContent.includes(a), address);
+    } finally {
+        await context.close();
+    }
+});

@@ -60,6 +60,11 @@ pub fn Admin() -> impl IntoView {
                 <p class="empty">{move || s.t("只有管理员可以使用这一页。", "Only administrators can use this page.")}</p>
             })}
             <Show when=is_admin>
+                <nav class="actions" aria-label=move || s.t("逐条管理", "One record at a time")>
+                    <A href="/admin/grids" attr:class="button secondary" attr:data-testid="to-admin-grids">{move || s.t("网格", "Grids")}</A>
+                    <A href="/admin/people" attr:class="button secondary" attr:data-testid="to-admin-people">{move || s.t("工作人员和角色", "Staff and roles")}</A>
+                    <A href="/admin/departments" attr:class="button secondary" attr:data-testid="to-admin-departments">{move || s.t("部门", "Departments")}</A>
+                </nav>
                 <p class="lead">{move || s.t(
                     "用 Excel 编辑后“另存为 CSV UTF-8”再导入。导入时只要有一行有错，整个文件都不会导入，并列出每一处错误。",
                     "Edit in Excel, save as CSV UTF-8, then import. If any row is wrong nothing is imported, and every error is listed.")}</p>

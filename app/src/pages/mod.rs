@@ -2,6 +2,7 @@
 
 mod account;
 mod admin;
+mod admin_records;
 pub mod grids;
 mod home;
 mod households;
@@ -24,6 +25,11 @@ lazy::lazy_route!(
 lazy::lazy_route!(
     /// `/admin`: spreadsheets in and out, for administrators.
     AdminRoute => admin_page, super::admin::Admin
+);
+lazy::lazy_route!(
+    /// `/admin/grids`, `/admin/people`, `/admin/departments` and their records: one
+    /// record at a time, for administrators.
+    AdminRecordsRoute => admin_records_page, super::admin_records::AdminRecords
 );
 lazy::lazy_route!(
     /// `/sync`: what this phone still has to send, and what the server refused.
@@ -63,6 +69,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/households/:id") view={Lazy::<HouseholdsRoute>::new()}/>
                     <Route path=path!("/sync") view={Lazy::<SyncRoute>::new()}/>
                     <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()}/>
+                    <Route path=path!("/admin/grids") view={Lazy::<AdminRecordsRoute>::new()}/>
+                    <Route path=path!("/admin/grids/:code") view={Lazy::<AdminRecordsRoute>::new()}/>
+                    <Route path=path!("/admin/people") view={Lazy::<AdminRecordsRoute>::new()}/>
+                    <Route path=path!("/admin/people/:login") view={Lazy::<AdminRecordsRoute>::new()}/>
+                    <Route path=path!("/admin/departments") view={Lazy::<AdminRecordsRoute>::new()}/>
                 </Routes>
             </main>
             <BottomNav/>

@@ -4,7 +4,8 @@
 use super::activation::ActivationPanel;
 use super::register::REGISTER_KIND;
 use super::register_path;
-use crate::error::{AppError, ErrorMessage};
+use crate::api::{forget, send};
+use crate::error::{ActionError, AppError, ErrorMessage};
 use crate::outbox::{new_id, Entry, Outbox};
 use crate::pages::SyncBadge;
 use crate::settings::Settings;
@@ -16,7 +17,9 @@ use send_wrapper::SendWrapper;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
-use wangge_core::households::{Household, HouseholdDraft, MemberDraft, Relation, MAX_MEMBERS};
+use wangge_core::households::{
+    Household, HouseholdDraft, MemberDraft, MoveOut, MovedOut, Relation, MAX_MEMBERS,
+};
 use wangge_core::problem::Detail;
 use wangge_core::API_PREFIX;
 
@@ -143,9 +146,71 @@ pub fn Detail(id: String) -> impl IntoView {
                         </p>
                     </Show>
                     <ActivationPanel household=h.id.clone()/>
+                    <MoveOutPanel id=h.id.clone() grid=grid.clone()/>
                     <p><A href=register_path(&grid)>{move || s.t("返回住户列表", "Back to the register")}</A></p>
                 }
             })}
+        </section>
+    }
+}
+
+/// 迁出: the household left. It is deactivated, never deleted (history refers to it), and
+/// its residents' phones are signed out. Needs the network now: the server must do it at
+/// once, not whenever an outbox entry gets through.
+#[component]
+fn MoveOutPanel(id: String, grid: String) -> impl IntoView {
+    let s = Settings::get();
+    let navigate = use_navigate();
+    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<AppError>);
+    let path = format!("{API_PREFIX}/households/{id}/move-out");
+    let cached = format!("{API_PREFIX}/households/{id}");
+    let move_out = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        let sure = window()
+            .confirm_with_message(s.t(
+                "确定这一户已经迁出吗？迁出后本户从住户列表中注销，家庭成员手机上的登录会退出；历史记录保留。",
+                "Has this household moved out? It leaves the register and its members' phones are signed out; its history is kept.",
+            ))
+            .unwrap_or(false);
+        if !sure {
+            return;
+        }
+        error.set(None);
+        if !window().navigator().on_line() {
+            error.set(Some(AppError::Offline));
+            return;
+        }
+        pending.set(true);
+        let (path, cached) = (path.clone(), cached.clone());
+        let (navigate, back) = (navigate.clone(), register_path(&grid));
+        spawn_local(async move {
+            // The body says the worker confirmed: the server will not take it unasked.
+            let body = MoveOut { confirm: true };
+            match send::<_, MovedOut>("POST", &path, Some(&body)).await {
+                Ok(_) => {
+                    // The household is gone from the register: no saved copy of it stays.
+                    forget(&cached).await;
+                    navigate(&back, Default::default());
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+            pending.try_set(false);
+        });
+    };
+    view! {
+        <section class="move-out" data-testid="move-out-panel">
+            <h2>{move || s.t("迁出", "Moved out")}</h2>
+            {move || error.get().map(|e| view! {
+                <ActionError error=e offline=("迁出需要网络，请连上网络后再试。", "Moving a household out needs the network; connect and try again.")/>
+            })}
+            <button class="button secondary" data-testid="move-out" disabled=move || pending.get() on:click=move_out>
+                {move || if pending.get() { s.t("正在迁出…", "Moving out…") } else { s.t("迁出（注销本户）", "Moved out (close this household)") }}
+            </button>
         </section>
     }
 }

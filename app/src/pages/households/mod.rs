@@ -1,8 +1,9 @@
 //! Households for staff (lazy): a base grid's register, registering a household and
 //! editing it (through the outbox, so it works in the field without a network), and
 //! the activation that puts a resident's phone in: a QR code and a 10-digit code to read
-//! aloud. `/households` is the register, `/households/new` the form, `/households/{id}`
-//! one household.
+//! aloud; and 迁出, a household that left (deactivated, never deleted; needs the network).
+//! `/households` is the register, `/households/new` the form, `/households/{id}` one
+//! household.
 
 mod activation;
 mod form;
