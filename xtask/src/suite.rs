@@ -390,7 +390,9 @@ fn suites(add: &mut dyn FnMut(&str, Counts)) -> Result<()> {
             Cmd::new("cargo")
                 .args(["test", "-p", "wangge-api-tests"])
                 .cwd(&root())
-                .env("WANGGE_BASE_URL", &base),
+                .env("WANGGE_BASE_URL", &base)
+                .env("WANGGE_PERSIST_DIR", &persist)
+                .env("WANGGE_FUNCTIONS_DIR", functions()),
         ),
     );
 

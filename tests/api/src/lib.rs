@@ -186,6 +186,32 @@ impl Api {
     }
 }
 
+/// Rows of SQL run on the local D1 the Worker serves, through wrangler (to age a record
+/// the way time would: an activation past its 72 hours, a session near its end).
+/// Needs `WANGGE_PERSIST_DIR` and `WANGGE_FUNCTIONS_DIR`, which `cargo xtask test` sets.
+pub fn d1(sql: &str) -> Vec<serde_json::Value> {
+    let var = |k: &str| {
+        std::env::var(k).unwrap_or_else(|_| panic!("{k} is not set: run under `cargo xtask test`"))
+    };
+    let functions = std::path::PathBuf::from(var("WANGGE_FUNCTIONS_DIR"));
+    let wrangler = functions.join("../node_modules/.bin/wrangler");
+    let out = std::process::Command::new(wrangler)
+        .args(["d1", "execute", "DB", "--local", "--json", "--persist-to"])
+        .arg(var("WANGGE_PERSIST_DIR"))
+        .args(["--command", sql])
+        .current_dir(&functions)
+        .env("CI", "true")
+        .output()
+        .expect("run wrangler");
+    assert!(
+        out.status.success(),
+        "d1 {sql}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("wrangler --json");
+    v[0]["results"].as_array().cloned().unwrap_or_default()
+}
+
 /// The demo accounts' password (demo seed only).
 pub const DEMO_PASSWORD: &str = "wangge-demo";
 
