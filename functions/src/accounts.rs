@@ -539,7 +539,7 @@ pub async fn set_password(
     };
     let salt = random_bytes(16)?;
     let hash = pbkdf2(&body.password, &salt, PBKDF2_ITERATIONS).await?;
-    store
+    match store
         .set_password(
             &account.id,
             &login,
@@ -548,7 +548,18 @@ pub async fn set_password(
             PBKDF2_ITERATIONS,
             &session.token_hash,
         )
-        .await?;
+        .await
+    {
+        // A deactivated account still holds that login.
+        Err(ApiError::AlreadyExists) => {
+            return Err(field_problem(
+                "login",
+                "这个登录名已被使用，请换一个。",
+                "That login is taken; choose another.",
+            ))
+        }
+        r => r?,
+    }
     let account = store
         .account_by_id(&account.id)
         .await?

@@ -139,26 +139,28 @@ pub async fn import_people(
             }
         }
     }
-    // An account that already serves somewhere outside this administrator's area is not
+    // An account that already holds any role outside this administrator's area is not
     // theirs to re-role (an import replaces every role of a listed login).
     let logins: Vec<&str> = rows.iter().map(|r| r.login.as_str()).collect();
-    for (login, code) in store.grid_roles_of_logins(&logins).await? {
-        if !actor.administers(&code) {
-            if let Some(r) = rows.iter().find(|r| r.login == login) {
+    let held = store.roles_of_logins(&logins).await?;
+    let held_grants: Vec<&RoleGrant> = held.iter().map(|(_, g)| g).collect();
+    let held_areas = department_areas(&store, &held_grants).await?;
+    for (login, grant) in &held {
+        if !administers_grant(actor, grant, &held_areas) {
+            if let Some(r) = rows.iter().find(|r| &r.login == login) {
                 errors.push(RowError {
                     line: r.line,
                     column: Some("登录名".into()),
-                    message_zh: format!(
-                        "{login} 在您管理范围以外（{code}）有职务，不能由您导入修改"
-                    ),
-                    message_en: format!("{login} holds a role outside your area ({code})"),
+                    message_zh: format!("{login} 在您管理范围以外有职务，不能由您导入修改"),
+                    message_en: format!("{login} holds a role outside your area"),
                 });
             }
         }
     }
     // A login that is a resident's account must not become staff by import.
+    let residents = store.resident_logins(&logins).await?;
     for r in &rows {
-        if store.is_resident_login(&r.login).await? {
+        if residents.contains(&r.login) {
             errors.push(RowError {
                 line: r.line,
                 column: Some("登录名".into()),
@@ -187,13 +189,13 @@ pub async fn import_households(
     // An existing household must be in this administrator's area (an import must not move
     // another township's household into theirs), and an anonymised one stays deleted.
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    for (id, grid, active) in store.households_state(&ids).await? {
+    for (id, grid, anonymised) in store.households_state(&ids).await? {
         let Some(r) = rows.iter().find(|r| r.id == id) else {
             continue;
         };
         if !actor.administers(&grid) {
             errors.push(outside(r.line, "户编号", &id));
-        } else if !active {
+        } else if anonymised {
             errors.push(RowError {
                 line: r.line,
                 column: Some("户编号".into()),
@@ -290,7 +292,8 @@ pub async fn set_work_phone(
     if grids.is_empty() {
         return Err(ApiError::PersonNotFound);
     }
-    if !grids.iter().any(|g| actor.administers(g)) {
+    // Posted in two townships: only an administrator over both decides.
+    if !grids.iter().all(|g| actor.administers(g)) {
         return Err(ApiError::Forbidden);
     }
     let now = now();
@@ -404,7 +407,7 @@ pub async fn save_grid(
 
 /// Whether this administrator may grant (or take away) `grant`: grid roles inside their
 /// area, department roles of departments serving it (`areas`: department id → area).
-/// Shops are not records yet (points, issue 10): any administrator.
+/// Shops are not records yet (points, issue 10): only a county's administrators.
 pub fn administers_grant(
     actor: &Actor,
     grant: &RoleGrant,
@@ -413,7 +416,7 @@ pub fn administers_grant(
     match &grant.scope {
         Scope::Grid(code) => actor.administers(code),
         Scope::Department(id) => areas.get(id).is_some_and(|a| actor.administers(a)),
-        Scope::Shop(_) => true,
+        Scope::Shop(_) => actor.administers_county(),
     }
 }
 
@@ -490,7 +493,7 @@ pub async fn save_account(
     let edit: AccountEdit = json_body(&mut req).await?;
     let row = person_row(login, &edit).map_err(ApiError::Invalid)?;
     let store = Store::new(env)?;
-    if store.is_resident_login(login).await? {
+    if !store.resident_logins(&[login]).await?.is_empty() {
         return Err(ApiError::Invalid(vec![field_problem(
             "login",
             format!("{login} 是居民账号，不能作为工作人员"),

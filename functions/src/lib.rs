@@ -139,7 +139,7 @@ async fn handle(
         (Handler::RequestDeletion, Some(s)) => privacy::request_deletion(req, env, s).await,
         (Handler::DeletionRequests, Some(s)) => privacy::deletion_requests(env, &s.actor).await,
         (Handler::Anonymise, Some(s)) => privacy::anonymise(env, &s.actor, param).await,
-        (Handler::AccessLog, Some(_)) => privacy::access_log(&req, env).await,
+        (Handler::AccessLog, Some(s)) => privacy::access_log(&req, env, &s.actor).await,
         (Handler::SetWorkPhone, Some(s)) => admin::set_work_phone(req, env, &s.actor, param).await,
         (Handler::AdminGrid, Some(s)) => admin::grid(env, &s.actor, param).await,
         (Handler::SaveGrid, Some(s)) => admin::save_grid(req, env, &s.actor, param).await,

@@ -172,7 +172,11 @@ pub async fn anonymise(env: &Env, actor: &Actor, id: &str) -> Result<Response, A
 }
 
 /// `GET /api/v1/admin/access-log[?after=<id>]`: newest first, 50 a page.
-pub async fn access_log(req: &Request, env: &Env) -> Result<Response, ApiError> {
+pub async fn access_log(req: &Request, env: &Env, actor: &Actor) -> Result<Response, ApiError> {
+    // The log names staff and households county-wide: a county's administrators read it.
+    if !actor.administers_county() {
+        return Err(ApiError::Forbidden);
+    }
     let url = req.url()?;
     let before = url
         .query_pairs()

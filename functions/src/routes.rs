@@ -53,6 +53,14 @@ impl Actor {
             .iter()
             .any(|g| g.role == AccountRole::Admin && g.scope.covers_grid(code))
     }
+
+    /// Whether this account administers a whole county: what is not yet tied to a place in
+    /// the tree (shops, the county-wide access log) is theirs alone.
+    pub fn administers_county(&self) -> bool {
+        self.roles.iter().any(|g| {
+            g.role == AccountRole::Admin && matches!(&g.scope, Scope::Grid(c) if c.len() == 6)
+        })
+    }
 }
 
 /// What a rule is judged against, found from the path.

@@ -60,14 +60,15 @@ fn seed(persist: &Path) -> Result<()> {
 /// Every seeded row, as one comparable string.
 fn seed_snapshot(persist: &Path) -> Result<String> {
     let sql = "SELECT \
-        (SELECT group_concat(code || ifnull(parent_code, '') || level || kind || name || scope || ifnull(households, '') || updated_at, '|') FROM (SELECT * FROM grids ORDER BY code)) AS g, \
+        (SELECT group_concat(code || ifnull(parent_code, '') || level || kind || name || scope || ifnull(households, '') || updated_at || active, '|') FROM (SELECT * FROM grids ORDER BY code)) AS g, \
+        (SELECT group_concat(id || name || area || active || updated_at, '|') FROM (SELECT * FROM departments ORDER BY id)) AS d, \
         (SELECT group_concat(id || name || phone || updated_at, '|') FROM (SELECT * FROM people ORDER BY id)) AS p, \
         (SELECT group_concat(grid_code || person_id || role || commitment || sort, '|') FROM (SELECT * FROM grid_assignments ORDER BY grid_code, person_id, role)) AS a, \
         (SELECT group_concat(id || login || name || ifnull(household_id, '') || ifnull(password_hash, '') || ifnull(password_salt, '') || ifnull(password_iterations, '') || active || created_at, '|') FROM (SELECT * FROM accounts ORDER BY id)) AS acc, \
         (SELECT group_concat(account_id || role || scope_kind || scope_id, '|') FROM (SELECT * FROM account_roles ORDER BY account_id, role, scope_kind, scope_id)) AS r, \
         (SELECT group_concat(id || grid_code || address || active || updated_at, '|') FROM (SELECT * FROM households ORDER BY id)) AS h, \
         (SELECT group_concat(id || household_id || name || relation || ifnull(phone, '') || sort || active || updated_at, '|') FROM (SELECT * FROM household_members ORDER BY id)) AS m, \
-        (SELECT count(*) FROM grids) + (SELECT count(*) FROM people) + (SELECT count(*) FROM grid_assignments) + (SELECT count(*) FROM accounts) + (SELECT count(*) FROM account_roles) + (SELECT count(*) FROM households) + (SELECT count(*) FROM household_members) AS n";
+        (SELECT count(*) FROM grids) + (SELECT count(*) FROM people) + (SELECT count(*) FROM grid_assignments) + (SELECT count(*) FROM accounts) + (SELECT count(*) FROM account_roles) + (SELECT count(*) FROM households) + (SELECT count(*) FROM household_members) + (SELECT count(*) FROM departments) AS n";
     let out = proc::capture(d1_execute(persist, ["--json", "--command", sql]))?;
     // Drop the timing metadata that follows the results.
     let results = out.split("\"success\"").next().unwrap_or("").to_owned();

@@ -78,21 +78,23 @@ impl Store {
             .collect())
     }
 
-    /// Whether `login` is a resident's account (never turned into staff by an import).
-    pub async fn is_resident_login(&self, login: &str) -> Result<bool, ApiError> {
+    /// Which of `logins` are residents' accounts (never turned into staff), in one query.
+    pub async fn resident_logins(&self, logins: &[&str]) -> Result<HashSet<String>, ApiError> {
         #[derive(Deserialize)]
         struct Row {
-            #[allow(dead_code)]
-            role: String,
+            login: String,
         }
         Ok(self
-            .first::<Row>(
-                "SELECT r.role FROM accounts a JOIN account_roles r ON r.account_id = a.id \
-                 WHERE a.login = ?1 AND r.role = 'resident' LIMIT 1",
-                &[login.into()],
+            .all::<Row>(
+                "SELECT DISTINCT a.login FROM accounts a \
+                 JOIN account_roles r ON r.account_id = a.id \
+                 WHERE a.login IN (SELECT value FROM json_each(?1)) AND r.role = 'resident'",
+                &[serde_json::to_string(logins)?.into()],
             )
             .await?
-            .is_some())
+            .into_iter()
+            .map(|r| r.login)
+            .collect())
     }
 
     /// Creates or updates every grid, parents first, in one batch.
@@ -170,10 +172,16 @@ impl Store {
         let mut stmts = Vec::new();
         for r in rows {
             let old = existing.get(&r.login);
-            let account_id = old.map_or_else(|| format!("acc-{}", r.login), |e| e.id.clone());
-            let person_id = old
-                .and_then(|e| e.person_id.clone())
-                .unwrap_or_else(|| format!("p-{}", r.login));
+            // New ids are random, not made from the login: a login can be renamed and
+            // taken up again by someone else, who must not land on the renamed account.
+            let account_id = match old {
+                Some(e) => e.id.clone(),
+                None => format!("acc-{}", hex(&random_bytes(8)?)),
+            };
+            let person_id = match old.and_then(|e| e.person_id.clone()) {
+                Some(p) => p,
+                None => format!("p-{}", hex(&random_bytes(8)?)),
+            };
             let has_person = r.phone.is_some();
             if let Some(phone) = &r.phone {
                 stmts.push(self.stmt(
@@ -539,7 +547,7 @@ impl Store {
             == 1)
     }
 
-    /// Households already stored under any of `ids`: (id, grid, active).
+    /// Households already stored under any of `ids`: (id, grid, anonymised).
     pub async fn households_state(
         &self,
         ids: &[&str],
@@ -548,40 +556,53 @@ impl Store {
         struct Row {
             id: String,
             grid_code: String,
-            active: u8,
+            anonymised: u8,
         }
         Ok(self
             .all::<Row>(
-                "SELECT id, grid_code, active FROM households \
+                "SELECT id, grid_code, (address = ?2) AS anonymised FROM households \
                  WHERE id IN (SELECT value FROM json_each(?1))",
-                &[serde_json::to_string(ids)?.into()],
+                &[
+                    serde_json::to_string(ids)?.into(),
+                    wangge_core::privacy::ANONYMISED_ADDRESS.into(),
+                ],
             )
             .await?
             .into_iter()
-            .map(|r| (r.id, r.grid_code, r.active == 1))
+            .map(|r| (r.id, r.grid_code, r.anonymised == 1))
             .collect())
     }
 
-    /// The grid-scoped roles the accounts with these logins hold now: (login, grid code).
-    pub async fn grid_roles_of_logins(
+    /// Every role the accounts with these logins hold now: (login, grant).
+    pub async fn roles_of_logins(
         &self,
         logins: &[&str],
-    ) -> Result<Vec<(String, String)>, ApiError> {
+    ) -> Result<Vec<(String, RoleGrant)>, ApiError> {
         #[derive(Deserialize)]
         struct Row {
             login: String,
+            role: String,
+            scope_kind: String,
             scope_id: String,
         }
         Ok(self
             .all::<Row>(
-                "SELECT a.login, r.scope_id FROM accounts a \
+                "SELECT a.login, r.role, r.scope_kind, r.scope_id FROM accounts a \
                  JOIN account_roles r ON r.account_id = a.id \
-                 WHERE a.login IN (SELECT value FROM json_each(?1)) AND r.scope_kind = 'grid'",
+                 WHERE a.login IN (SELECT value FROM json_each(?1))",
                 &[serde_json::to_string(logins)?.into()],
             )
             .await?
             .into_iter()
-            .map(|r| (r.login, r.scope_id))
+            .filter_map(|r| {
+                let role = AccountRole::parse(&r.role)?;
+                let scope = match r.scope_kind.as_str() {
+                    "grid" => Scope::Grid(r.scope_id),
+                    "department" => Scope::Department(r.scope_id),
+                    _ => Scope::Shop(r.scope_id),
+                };
+                Some((r.login, RoleGrant { role, scope }))
+            })
             .collect())
     }
 

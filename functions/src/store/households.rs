@@ -55,23 +55,30 @@ impl Store {
     }
 
     /// 迁出: deactivates the household (history refers to it) and its residents'
-    /// accounts, ending their sessions and unused activations — one batch.
+    /// accounts (not an account that also holds a staff role), ending their sessions and
+    /// unused activations — one batch.
     pub async fn move_out(&self, id: &str, now: i64) -> Result<(), ApiError> {
         let p = |sql: &str, params: &[JsValue]| self.db.prepare(sql).bind(params).map_err(storage);
         let id: JsValue = id.into();
         let stmts = vec![
             p(
                 "DELETE FROM sessions WHERE account_id IN \
-                 (SELECT id FROM accounts WHERE household_id = ?1)",
+                 (SELECT id FROM accounts WHERE household_id = ?1 AND NOT EXISTS \
+                 (SELECT 1 FROM account_roles r WHERE r.account_id = accounts.id \
+                  AND r.role != 'resident'))",
                 std::slice::from_ref(&id),
             )?,
             p(
                 "DELETE FROM activations WHERE used_at IS NULL AND account_id IN \
-                 (SELECT id FROM accounts WHERE household_id = ?1)",
+                 (SELECT id FROM accounts WHERE household_id = ?1 AND NOT EXISTS \
+                 (SELECT 1 FROM account_roles r WHERE r.account_id = accounts.id \
+                  AND r.role != 'resident'))",
                 std::slice::from_ref(&id),
             )?,
             p(
-                "UPDATE accounts SET active = 0 WHERE household_id = ?1",
+                "UPDATE accounts SET active = 0 WHERE household_id = ?1 AND NOT EXISTS \
+                 (SELECT 1 FROM account_roles r WHERE r.account_id = accounts.id \
+                  AND r.role != 'resident')",
                 std::slice::from_ref(&id),
             )?,
             p(

@@ -209,12 +209,17 @@ fn a_work_phone_shows_in_full_only_with_recorded_consent() {
         import(&api, &admin, "people", people.as_bytes()).status,
         200
     );
+    let person = api
+        .as_user("GET", &format!("/api/v1/admin/accounts/{login}"), &admin)
+        .json::<wangge_core::admin::StaffAccount>()
+        .person_id
+        .expect("a person with a phone");
     let card = || -> wangge_core::grids::GridPerson {
         let card: GridCard = api.get("/api/v1/grids/990101001003002").json();
         card.people
             .into_iter()
             // This run's: earlier runs against the same database left namesakes.
-            .find(|p| p.name == "冯丽娟" && p.id == format!("p-{login}"))
+            .find(|p| p.name == "冯丽娟" && p.id == person)
             .expect("on the card")
     };
     let before = card();

@@ -380,6 +380,67 @@ fn a_township_administrator_manages_only_their_township() {
         let r = put(&api, &town, path, body);
         assert_eq!(r.status, 403, "{path}: {}", r.body);
     }
+    // Accounts whose roles are not places in their township: a shop, a department of 柳塘镇.
+    for login in ["clerk", "handler"] {
+        let path = format!("/api/v1/admin/accounts/{login}");
+        assert_eq!(api.as_user("GET", &path, &town).status, 403, "{login}");
+        let r = api.as_user("POST", &format!("{path}/activation"), &town);
+        assert_eq!(r.status, 403, "{login}: {}", r.body);
+        let r = put(
+            &api,
+            &town,
+            &format!("/admin/accounts/{login}"),
+            worker_body("某", "", &grid, true),
+        );
+        assert_eq!(r.status, 403, "{login}: {}", r.body);
+        // Nor by spreadsheet, which would replace their roles.
+        let csv = format!("登录名,姓名,电话,角色,范围\n{login},某,,网格员,{grid}\n");
+        let r = api.send_bytes(
+            "POST",
+            "/api/v1/admin/people.csv",
+            &[
+                ("Cookie", town.clone()),
+                ("Origin", api.origin().to_owned()),
+                ("Content-Type", "text/csv".to_owned()),
+            ],
+            Some(csv.into_bytes()),
+        );
+        assert_eq!(r.status, 422, "{login}: {}", r.body);
+    }
+    // A shop is not a place in their township (shops are not records yet): county only.
+    let r = put(
+        &api,
+        &town,
+        &format!("/admin/accounts/rec-shop-{tag}"),
+        json!({
+            "name": "程某",
+            "roles": [{ "role": "shop_clerk", "scope": { "kind": "shop", "id": "shop-990101001003" } }],
+            "active": true,
+        }),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(fields(&r), ["roles[0]"]);
+    // The access log is the county's; a household, a work phone of 柳塘镇 are not theirs.
+    assert_eq!(
+        api.as_user("GET", "/api/v1/admin/access-log", &town).status,
+        403
+    );
+    let card: GridCard = api.get("/api/v1/grids/990101001003001").json();
+    let r = api.as_user_json(
+        "PUT",
+        &format!("/api/v1/admin/people/{}/work-phone", card.people[0].id),
+        &town,
+        r#"{"public":true}"#,
+    );
+    assert_eq!(r.status, 403, "{}", r.body);
+    let r = api.as_user_json(
+        "POST",
+        "/api/v1/households/hh-990101001003001-012/move-out",
+        &town,
+        r#"{"confirm":true}"#,
+    );
+    assert_eq!(r.status, 403, "{}", r.body);
+
     // Their lists hold only their township.
     let accounts = all_accounts(&api, &town);
     assert!(accounts.iter().any(|a| a.login == login));
@@ -451,4 +512,76 @@ fn a_household_that_moves_out_leaves_the_register_and_its_phone_is_signed_out() 
     // Moving out twice finds nothing to move.
     let r = api.as_user_json("POST", &path, &worker, r#"{"confirm":true}"#);
     assert_eq!(r.status, 404, "{}", r.body);
+    // A family that comes back is imported again (moving out is not anonymisation).
+    let admin = api.session("admin", ADDR);
+    let csv = format!(
+        "户编号,网格编码,地址,姓名,与户主关系,电话\n{id},990101001003001,东岗村四组 8 号,周桂香,户主,\n"
+    );
+    let r = api.send_bytes(
+        "POST",
+        "/api/v1/admin/households.csv",
+        &[
+            ("Cookie", admin.clone()),
+            ("Origin", api.origin().to_owned()),
+            ("Content-Type", "text/csv".to_owned()),
+        ],
+        Some(csv.into_bytes()),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let r = api.as_user("GET", &format!("/api/v1/households/{id}"), &worker);
+    assert_eq!(r.status, 200, "{}", r.body);
+}
+
+#[test]
+fn a_login_given_up_by_a_rename_makes_a_new_account_and_leaves_the_renamed_one_alone() {
+    let api = Api::from_env();
+    let admin = api.session("admin", ADDR);
+    let tag = run_tag();
+    let (_, grid) = grids(&api, &admin, &tag, 4);
+    let old = format!("rec-old-{tag}");
+    let new = format!("rec-new-{tag}");
+    let r = put(
+        &api,
+        &admin,
+        &format!("/admin/accounts/{old}"),
+        worker_body("邵红梅", "", &grid, true),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let issued: Activation = api
+        .as_user(
+            "POST",
+            &format!("/api/v1/admin/accounts/{old}/activation"),
+            &admin,
+        )
+        .json();
+    let phone = api.redeem(&issued.code, ADDR);
+    let r = api.as_user_json(
+        "PUT",
+        "/api/v1/me/password",
+        &phone,
+        &json!({ "login": new, "password": "邵红梅的新密码2026" }).to_string(),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    // The old login, taken up again, is someone else: the renamed account keeps its roles.
+    let r = put(
+        &api,
+        &admin,
+        &format!("/admin/accounts/{old}"),
+        json!({
+            "name": "另一个人",
+            "roles": [{ "role": "admin", "scope": { "kind": "grid", "id": TOWN } }],
+            "active": true,
+        }),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let renamed: StaffAccount = api
+        .as_user("GET", &format!("/api/v1/admin/accounts/{new}"), &admin)
+        .json();
+    assert_eq!(renamed.name, "邵红梅");
+    assert_eq!(renamed.roles.len(), 1);
+    assert_eq!(
+        renamed.roles[0].role,
+        wangge_core::accounts::AccountRole::GridWorker
+    );
+    assert_eq!(api.as_user("GET", "/api/v1/me", &phone).status, 200);
 }

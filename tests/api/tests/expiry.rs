@@ -90,7 +90,10 @@ fn a_staff_session_in_use_slides_back_to_30_days() {
         )
         .json();
     let cookie = api.redeem(&issued.code, &address(2));
-    let account = format!("acc-{login}");
+    let account = d1(&format!("SELECT id FROM accounts WHERE login = '{login}'"))[0]["id"]
+        .as_str()
+        .expect("account id")
+        .to_owned();
     let expiry = || -> i64 {
         d1(&format!(
             "SELECT expires_at FROM sessions WHERE account_id = '{account}'"
