@@ -602,6 +602,14 @@ INSERT INTO accounts (id, login, name, person_id, password_hash, password_salt, 
   ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, password_hash = excluded.password_hash, password_salt = excluded.password_salt, password_iterations = excluded.password_iterations, active = excluded.active;
 INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-clerk', 'shop_clerk', 'shop', 'shop-990101001003') ON CONFLICT DO NOTHING;
 
+INSERT INTO accounts (id, login, name, person_id, password_hash, password_salt, password_iterations, active, created_at) VALUES ('acc-instructor', 'instructor', '陈立华', NULL, '0e8c4b58b63c0a13e5fafbaabcb0fffd23d0695d94391293ce1b14453e833119', '5a1d3c9e7b2f40618e9d0c4b3a2f1e07', 100000, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, password_hash = excluded.password_hash, password_salt = excluded.password_salt, password_iterations = excluded.password_iterations, active = excluded.active;
+INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-instructor', 'grid_instructor', 'grid', '990101001003') ON CONFLICT DO NOTHING;
+-- An administrator of another township (990101002, where import tests put their grids):
+-- the access matrix's administrator outside the demo township.
+INSERT INTO accounts (id, login, name, person_id, password_hash, password_salt, password_iterations, active, created_at) VALUES ('acc-admin-b', 'admin-b', '魏国平', NULL, 'd85a703978ec2ca0b2a9e5263d7fc597b2cad47994e170648b526cc91b32023e', 'c3e8a1f4b7d02965e1f0a3c8b5d7e9f2', 100000, 1, 1767225600000)
+  ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, password_hash = excluded.password_hash, password_salt = excluded.password_salt, password_iterations = excluded.password_iterations, active = excluded.active;
+INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-admin-b', 'admin', 'grid', '990101002') ON CONFLICT DO NOTHING;
 -- Demo households: one in worker-a's grid (东岗村第一网格), one in worker-b's (西湾村第一网格).
 -- Their residents sign in as resident-a / resident-b (password wangge-demo), or by activation.
 INSERT INTO households (id, grid_code, address, active, updated_at) VALUES ('hh-990101001003001-012', '990101001003001', '东岗村一组12号', 1, 1767225600000)

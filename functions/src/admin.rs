@@ -283,10 +283,6 @@ pub async fn set_work_phone(
     actor: &Actor,
     person_id: &str,
 ) -> Result<Response, ApiError> {
-    let body: WorkPhoneConsent = req
-        .json()
-        .await
-        .map_err(|e| ApiError::BadRequest(e.to_string()))?;
     let store = Store::new(env)?;
     let grids = store.person_grids(person_id).await?;
     if grids.is_empty() {
@@ -296,6 +292,7 @@ pub async fn set_work_phone(
     if !grids.iter().all(|g| actor.administers(g)) {
         return Err(ApiError::Forbidden);
     }
+    let body: WorkPhoneConsent = json_body(&mut req).await?;
     let now = now();
     if !store
         .set_phone_public(person_id, body.public, &actor.account_id, now)
@@ -364,11 +361,12 @@ pub async fn save_grid(
     actor: &Actor,
     code: &str,
 ) -> Result<Response, ApiError> {
-    let edit: GridEdit = json_body(&mut req).await?;
-    let row = grid_row(code, &edit).map_err(ApiError::Invalid)?;
-    if !actor.administers(row.code.as_str()) {
+    // Whose it is before what is sent: outside the area, the answer is 403 either way.
+    if !actor.administers(code) {
         return Err(ApiError::Forbidden);
     }
+    let edit: GridEdit = json_body(&mut req).await?;
+    let row = grid_row(code, &edit).map_err(ApiError::Invalid)?;
     let store = Store::new(env)?;
     if let Some(parent) = row.parent() {
         let ok = match store.admin_grid(parent.as_str()).await? {
@@ -490,9 +488,18 @@ pub async fn save_account(
     actor: &Actor,
     login: &str,
 ) -> Result<Response, ApiError> {
+    let store = Store::new(env)?;
+    let old = store.staff_account(login).await?;
+    let old_grants: Vec<&RoleGrant> = old.iter().flat_map(|a| &a.roles).collect();
+    let old_areas = department_areas(&store, &old_grants).await?;
+    if !old_grants
+        .iter()
+        .all(|g| administers_grant(actor, g, &old_areas))
+    {
+        return Err(ApiError::Forbidden);
+    }
     let edit: AccountEdit = json_body(&mut req).await?;
     let row = person_row(login, &edit).map_err(ApiError::Invalid)?;
-    let store = Store::new(env)?;
     if !store.resident_logins(&[login]).await?.is_empty() {
         return Err(ApiError::Invalid(vec![field_problem(
             "login",
@@ -500,16 +507,8 @@ pub async fn save_account(
             format!("{login} is a resident's account"),
         )]));
     }
-    let old = store.staff_account(login).await?;
-    let old_grants: Vec<&RoleGrant> = old.iter().flat_map(|a| &a.roles).collect();
     let new_grants: Vec<&RoleGrant> = row.grants.iter().map(|(_, g)| g).collect();
-    let areas = department_areas(&store, &[old_grants.clone(), new_grants].concat()).await?;
-    if !old_grants
-        .iter()
-        .all(|g| administers_grant(actor, g, &areas))
-    {
-        return Err(ApiError::Forbidden);
-    }
+    let areas = department_areas(&store, &new_grants).await?;
     let known = store.grid_codes().await?;
     let departments = store
         .departments(&areas.keys().map(String::as_str).collect::<Vec<_>>())
@@ -574,14 +573,14 @@ pub async fn save_department(
     actor: &Actor,
     id: &str,
 ) -> Result<Response, ApiError> {
-    let edit: DepartmentEdit = json_body(&mut req).await?;
-    let d = department(id, &edit).map_err(ApiError::Invalid)?;
     let store = Store::new(env)?;
     if let Some(old) = store.departments(&[id]).await?.pop() {
         if !actor.administers(&old.area) {
             return Err(ApiError::Forbidden);
         }
     }
+    let edit: DepartmentEdit = json_body(&mut req).await?;
+    let d = department(id, &edit).map_err(ApiError::Invalid)?;
     if !actor.administers(&d.area) || !store.grid_exists(&d.area).await? {
         return Err(ApiError::Invalid(vec![field_problem(
             "area",

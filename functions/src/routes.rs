@@ -551,6 +551,8 @@ mod tests {
     const WHO: &[&str] = &[
         "anon",
         "admin",
+        "admin-b",
+        "instructor",
         "dispatcher",
         "leader",
         "worker-a",

@@ -181,7 +181,7 @@ fn serve_until_stopped(port: u16, persist: &Path) -> Result<ExitCode> {
          API: http://localhost:{port}/api/v1/grids\n\
          Demo: 禾丰县 柳塘镇 (6 villages/communities, 24 base grids, 2 dedicated grids).\n\
          Demo logins (password wangge-demo; staff sign in at /account): admin, dispatcher,\n\
-         leader, worker-a, worker-b, handler, clerk, resident-a, resident-b. Server log: {}\n\
+         leader, worker-a, worker-b, handler, clerk, resident-a, resident-b, instructor, admin-b. Server log: {}\n\
          Ctrl-C (or SIGTERM / SIGHUP) stops everything.\n\
          server process group: {}",
         log.display(),
