@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod grids;
+pub mod guide;
 pub mod households;
 pub mod privacy;
 pub mod problem;
