@@ -28,6 +28,9 @@ pub enum ProblemCode {
     PersonNotFound,
     /// No staff account with this login (within this administrator's area).
     AccountNotFound,
+    GuideItemNotFound,
+    /// An edit started from a version that is no longer the latest.
+    StaleVersion,
     DeletionRequestNotFound,
     ActivationNotFound,
     ActivationUsed,
@@ -52,11 +55,12 @@ impl ProblemCode {
             | Self::HouseholdNotFound
             | Self::PersonNotFound
             | Self::AccountNotFound
+            | Self::GuideItemNotFound
             | Self::DeletionRequestNotFound
             | Self::ActivationNotFound => 404,
             Self::ActivationUsed | Self::ActivationExpired => 410,
             Self::Invalid => 422,
-            Self::IdempotencyConflict | Self::AlreadyExists => 409,
+            Self::IdempotencyConflict | Self::AlreadyExists | Self::StaleVersion => 409,
             Self::MethodNotAllowed => 405,
             Self::GridCodeMalformed | Self::BadRequest => 400,
             Self::BadCredentials | Self::NotSignedIn => 401,
@@ -106,6 +110,14 @@ impl ProblemCode {
             Self::HouseholdNotFound => ("没有找到这一户。", "No such household."),
             Self::PersonNotFound => ("没有找到这位工作人员。", "No such staff member."),
             Self::AccountNotFound => ("没有找到这个工作人员账号。", "No such staff account."),
+            Self::GuideItemNotFound => (
+                "没有找到这个办事事项，可能已经下架。",
+                "No such service-guide item; it may have been withdrawn.",
+            ),
+            Self::StaleVersion => (
+                "这条内容已被别人修改过，请刷新后再改。您这次的修改没有保存。",
+                "Someone else changed this since you opened it; reload and edit again. Nothing was saved.",
+            ),
             Self::DeletionRequestNotFound => ("没有找到这条删除申请。", "No such deletion request."),
             Self::ActivationNotFound => (
                 "开通码不对，请核对后再输入，或请网格员重新生成。",

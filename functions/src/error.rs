@@ -25,6 +25,10 @@ pub enum ApiError {
     HouseholdNotFound,
     #[error("person not found")]
     PersonNotFound,
+    #[error("guide item not found")]
+    GuideItemNotFound,
+    #[error("stale version")]
+    StaleVersion,
     #[error("account not found")]
     AccountNotFound,
     #[error("deletion request not found")]
@@ -68,6 +72,8 @@ impl ApiError {
             Self::TooManyAttempts { .. } => ProblemCode::TooManyAttempts,
             Self::HouseholdNotFound => ProblemCode::HouseholdNotFound,
             Self::PersonNotFound => ProblemCode::PersonNotFound,
+            Self::GuideItemNotFound => ProblemCode::GuideItemNotFound,
+            Self::StaleVersion => ProblemCode::StaleVersion,
             Self::AccountNotFound => ProblemCode::AccountNotFound,
             Self::DeletionRequestNotFound => ProblemCode::DeletionRequestNotFound,
             Self::ActivationNotFound => ProblemCode::ActivationNotFound,

@@ -6,6 +6,7 @@ mod admin;
 mod crypto;
 mod error;
 mod grids;
+mod guide;
 mod households;
 mod http;
 #[cfg(test)]
@@ -150,6 +151,10 @@ async fn handle(
         (Handler::SaveDepartment, Some(s)) => {
             admin::save_department(req, env, &s.actor, param).await
         }
+        (Handler::GuideDelta, _) => guide::delta(&req, env).await,
+        (Handler::GuideItem, _) => guide::item(&req, env, param).await,
+        (Handler::SaveGuideItem, Some(s)) => guide::save(req, env, &s.actor, param).await,
+        (Handler::GuideVersions, Some(_)) => guide::versions(env, param).await,
         (Handler::MoveOut, Some(_)) => households::move_out(req, env, param).await,
         (Handler::IssueActivation, Some(s)) => {
             accounts::issue_activation(&req, env, &s.actor, param).await
@@ -186,7 +191,9 @@ async fn handle(
             | Handler::SaveAccount
             | Handler::Departments
             | Handler::SaveDepartment
-            | Handler::MoveOut,
+            | Handler::MoveOut
+            | Handler::SaveGuideItem
+            | Handler::GuideVersions,
             None,
         ) => Err(ApiError::NotSignedIn),
     }

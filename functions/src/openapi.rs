@@ -24,6 +24,7 @@ use wangge_core::admin::{
     StaffAccount, StaffPage,
 };
 use wangge_core::grids::{GridCard, GridTree};
+use wangge_core::guide::{GuideDelta, GuideItem, GuideSave, GuideVersion};
 use wangge_core::households::{Household, HouseholdDraft, HouseholdPage, MoveOut, MovedOut};
 use wangge_core::privacy::{AccessPage, AskDeletion, DeletionRequest, MyData};
 use wangge_core::problem::{Problem, ProblemCode};
@@ -406,6 +407,48 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 "The department as saved.",
             )
         },
+        Handler::GuideDelta => Operation {
+            etag: true,
+            query: &[(
+                "since",
+                "The `cursor` of the last delta this phone applied; none: everything.",
+            )],
+            ..op(
+                "The service guide's changes since a cursor (delta sync for phones)",
+                200,
+                Some(s.answer::<GuideDelta>()),
+                "Items changed, codes withdrawn, the next cursor; `more`: ask again at once.",
+            )
+        },
+        Handler::GuideItem => Operation {
+            etag: true,
+            problems: &[ProblemCode::GuideItemNotFound],
+            ..op(
+                "One service-guide item",
+                200,
+                Some(s.answer::<GuideItem>()),
+                "The item with its search keys.",
+            )
+        },
+        Handler::SaveGuideItem => Operation {
+            body: Some(s.body::<GuideSave>()),
+            problems: &[ProblemCode::Invalid, ProblemCode::StaleVersion],
+            ..op(
+                "Create, edit, withdraw or restore a guide item (a county's administrators)",
+                200,
+                Some(s.answer::<GuideItem>()),
+                "The item as saved: its new version and search keys.",
+            )
+        },
+        Handler::GuideVersions => Operation {
+            problems: &[ProblemCode::GuideItemNotFound],
+            ..op(
+                "Every saved version of a guide item, newest first",
+                200,
+                Some(s.answer::<Vec<GuideVersion>>()),
+                "The versions, each with the item as it was saved.",
+            )
+        },
         Handler::MoveOut => Operation {
             body: Some(s.body::<MoveOut>()),
             problems: &[ProblemCode::HouseholdNotFound, ProblemCode::Invalid],
@@ -453,7 +496,10 @@ fn access_description(access: Access) -> &'static str {
 
 fn path_parameter(name: &str) -> Value {
     let description = match name {
-        "code" => "A grid code: 6, 9, 12 or 15 digits (county, township, village, grid).",
+        "code" => {
+            "A grid code (6, 9, 12 or 15 digits: county, township, village, grid), or a \
+             service-guide item's code on /guide paths."
+        }
         "id" => {
             "The id of what the path names: a household, a person, a department or a \
              deletion request."

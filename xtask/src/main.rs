@@ -4,6 +4,7 @@
 mod admin;
 mod bench;
 mod build;
+mod guide_seed;
 mod icons;
 mod proc;
 mod suite;

@@ -54,7 +54,9 @@ fn d1_execute<'a>(persist: &Path, args: impl IntoIterator<Item = &'a str>) -> Cm
 
 fn seed(persist: &Path) -> Result<()> {
     // Quiet: wrangler prints a result object per statement.
-    proc::run_quiet(d1_execute(persist, ["--file", "seed/demo.sql"]))
+    proc::run_quiet(d1_execute(persist, ["--file", "seed/demo.sql"]))?;
+    let guide = crate::guide_seed::sql(&crate::guide_seed::items()?)?;
+    proc::run_quiet(d1_execute(persist, ["--file"]).arg(&guide))
 }
 
 /// Every seeded row, as one comparable string.
@@ -62,6 +64,8 @@ fn seed_snapshot(persist: &Path) -> Result<String> {
     let sql = "SELECT \
         (SELECT group_concat(code || ifnull(parent_code, '') || level || kind || name || scope || ifnull(households, '') || updated_at || active, '|') FROM (SELECT * FROM grids ORDER BY code)) AS g, \
         (SELECT group_concat(id || name || area || active || updated_at, '|') FROM (SELECT * FROM departments ORDER BY id)) AS d, \
+        (SELECT group_concat(code || version || withdrawn || seq || length(body) || updated_at, '|') FROM (SELECT * FROM guide_items ORDER BY code)) AS gi, \
+        (SELECT count(*) FROM guide_versions) AS gv, \
         (SELECT group_concat(id || name || phone || updated_at, '|') FROM (SELECT * FROM people ORDER BY id)) AS p, \
         (SELECT group_concat(grid_code || person_id || role || commitment || sort, '|') FROM (SELECT * FROM grid_assignments ORDER BY grid_code, person_id, role)) AS a, \
         (SELECT group_concat(id || login || name || ifnull(household_id, '') || ifnull(password_hash, '') || ifnull(password_salt, '') || ifnull(password_iterations, '') || active || created_at, '|') FROM (SELECT * FROM accounts ORDER BY id)) AS acc, \

@@ -4,12 +4,9 @@
 
 use super::search::Index;
 use super::*;
-use pinyin::ToPinyinMulti;
 
 fn table(c: char) -> Vec<String> {
-    c.to_pinyin_multi()
-        .map(|m| m.into_iter().map(|p| p.plain().to_owned()).collect())
-        .unwrap_or_default()
+    pinyin_table(c)
 }
 
 fn item(code: &str, name: &str, aliases: &[&str], conditions: &str) -> GuideItem {

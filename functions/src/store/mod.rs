@@ -5,11 +5,13 @@
 mod accounts;
 mod admin;
 mod grids;
+mod guide;
 mod households;
 mod privacy;
 mod writes;
 
 pub use accounts::StoredAccount;
+pub use guide::GuideRow;
 pub use writes::ClientWrite;
 
 use crate::error::ApiError;

@@ -1,0 +1,216 @@
+//! The service guide against the real Worker: delta sync carries exactly what changed,
+//! edits keep every version and refuse a stale one, the Worker computes the pinyin keys,
+//! and only a county's administrators edit.
+
+use serde_json::json;
+use std::sync::Mutex;
+use wangge_api_tests::Api;
+use wangge_core::guide::{GuideDelta, GuideItem, GuideVersion};
+use wangge_core::problem::{Problem, ProblemCode};
+
+const ADDR: &str = "192.0.2.97";
+/// A seeded item (出生医学证明首次签发).
+const SEEDED: &str = "cs-yxzm-qf";
+
+/// Deltas must see only this file's edits: its tests take turns.
+static TURN: Mutex<()> = Mutex::new(());
+
+fn turn() -> std::sync::MutexGuard<'static, ()> {
+    TURN.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Every change since `since`, following `more`.
+fn delta(api: &Api, since: &str) -> GuideDelta {
+    let mut all = GuideDelta {
+        items: Vec::new(),
+        withdrawn: Vec::new(),
+        cursor: since.to_owned(),
+        more: true,
+    };
+    while all.more {
+        let r = api.get(&format!("/api/v1/guide?since={}", all.cursor));
+        assert_eq!(r.status, 200, "{}", r.body);
+        let page: GuideDelta = r.json();
+        all.items.extend(page.items);
+        all.withdrawn.extend(page.withdrawn);
+        all.cursor = page.cursor;
+        all.more = page.more;
+    }
+    all
+}
+
+fn save(api: &Api, cookie: &str, item: &GuideItem, withdrawn: bool) -> wangge_api_tests::Reply {
+    api.as_user_json(
+        "PUT",
+        &format!("/api/v1/guide/{}", item.code),
+        cookie,
+        &json!({ "item": item, "withdrawn": withdrawn }).to_string(),
+    )
+}
+
+/// A new item of this run, made from the seeded one.
+fn fresh(api: &Api, admin: &str, name: &str) -> GuideItem {
+    let mut item: GuideItem = api.get(&format!("/api/v1/guide/{SEEDED}")).json();
+    item.code = format!("t-{}-{}", std::process::id(), name.chars().count());
+    item.name = name.to_owned();
+    item.aliases = vec!["测试别名".into()];
+    item.version = 0;
+    let r = save(api, admin, &item, false);
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.json()
+}
+
+#[test]
+fn the_whole_catalogue_comes_without_a_cursor_and_an_empty_delta_is_small() {
+    let _turn = turn();
+    let api = Api::from_env();
+    let all = delta(&api, "");
+    assert!(all.items.len() >= 80, "{} items", all.items.len());
+    let seeded = all
+        .items
+        .iter()
+        .find(|i| i.code == SEEDED)
+        .expect("seeded item");
+    assert_eq!(seeded.keys.name.len(), seeded.name.chars().count());
+    // Nothing changed since: a small answer with the same cursor.
+    let r = api.get(&format!("/api/v1/guide?since={}", all.cursor));
+    assert_eq!(r.status, 200);
+    assert!(
+        r.body.len() <= 1024,
+        "empty delta is {} bytes",
+        r.body.len()
+    );
+    let empty: GuideDelta = r.json();
+    assert!(empty.items.is_empty() && empty.withdrawn.is_empty() && !empty.more);
+    assert_eq!(empty.cursor, all.cursor);
+    assert_eq!(api.get("/api/v1/guide?since=-1").status, 400);
+    assert_eq!(api.get("/api/v1/guide?since=abc").status, 400);
+}
+
+#[test]
+fn a_delta_carries_exactly_the_edited_item_then_exactly_the_withdrawn_code() {
+    let _turn = turn();
+    let api = Api::from_env();
+    let admin = api.session("admin", ADDR);
+    let item = fresh(&api, &admin, "测试事项甲");
+    let start = delta(&api, "").cursor;
+
+    let mut edited = item.clone();
+    edited.hours = "工作日 8:30-17:00".into();
+    let r = save(&api, &admin, &edited, false);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let after_edit = delta(&api, &start);
+    assert_eq!(
+        after_edit
+            .items
+            .iter()
+            .map(|i| i.code.as_str())
+            .collect::<Vec<_>>(),
+        [item.code.as_str()]
+    );
+    assert!(after_edit.withdrawn.is_empty());
+    assert_eq!(after_edit.items[0].hours, "工作日 8:30-17:00");
+    assert_eq!(after_edit.items[0].version, item.version + 1);
+
+    let r = save(&api, &admin, &after_edit.items[0], true);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let after_withdrawal = delta(&api, &after_edit.cursor);
+    assert!(after_withdrawal.items.is_empty());
+    assert_eq!(after_withdrawal.withdrawn, std::slice::from_ref(&item.code));
+    // Residents no longer see it; its history does.
+    assert_eq!(api.get(&format!("/api/v1/guide/{}", item.code)).status, 404);
+}
+
+#[test]
+fn every_version_is_kept_a_stale_one_is_refused_and_an_old_one_restored() {
+    let _turn = turn();
+    let api = Api::from_env();
+    let admin = api.session("admin", ADDR);
+    let v1 = fresh(&api, &admin, "测试事项乙丙");
+    let mut v2 = v1.clone();
+    v2.fees = "工本费 10 元".into();
+    let r = save(&api, &admin, &v2, false);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let v2: GuideItem = r.json();
+
+    // Someone still editing from version 1: refused, nothing changed.
+    let mut late = v1.clone();
+    late.fees = "不收费（迟到的修改）".into();
+    let r = save(&api, &admin, &late, false);
+    assert_eq!(r.status, 409, "{}", r.body);
+    assert_eq!(r.json::<Problem>().code, ProblemCode::StaleVersion);
+    let now: GuideItem = api.get(&format!("/api/v1/guide/{}", v1.code)).json();
+    assert_eq!(now.fees, "工本费 10 元");
+
+    let r = api.as_user(
+        "GET",
+        &format!("/api/v1/guide/{}/versions", v1.code),
+        &admin,
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let versions: Vec<GuideVersion> = r.json();
+    assert_eq!(
+        versions.iter().map(|v| v.version).collect::<Vec<_>>(),
+        [v2.version, v1.version]
+    );
+    assert_eq!(versions[0].saved_by.as_deref(), Some("陈立新"));
+    // Restoring version 1 is saving it over version 2: version 3, as version 1 was.
+    let mut restore = versions[1].item.clone();
+    restore.version = v2.version;
+    let r = save(&api, &admin, &restore, false);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let v3: GuideItem = r.json();
+    assert_eq!(v3.version, v2.version + 1);
+    assert_eq!(v3.fees, v1.fees);
+}
+
+#[test]
+fn the_worker_computes_pinyin_keys_with_heteronyms_settled_by_phrase() {
+    let _turn = turn();
+    let api = Api::from_env();
+    let admin = api.session("admin", ADDR);
+    let mut item = fresh(&api, &admin, "重新申领测试证");
+    item.aliases = vec!["补B证".into()];
+    // Keys sent by a client are ignored: the Worker's are stored.
+    item.keys.name = vec!["x".into(); 3];
+    let r = save(&api, &admin, &item, false);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let saved: GuideItem = api.get(&format!("/api/v1/guide/{}", item.code)).json();
+    assert_eq!(
+        saved.keys.name,
+        ["chong", "xin", "shen", "ling", "ce", "shi", "zheng"]
+    );
+    assert_eq!(
+        saved.keys.aliases,
+        [vec!["bu".to_owned(), String::new(), "zheng".into()]]
+    );
+}
+
+#[test]
+fn bad_items_are_refused_with_every_field_and_only_county_administrators_edit() {
+    let _turn = turn();
+    let api = Api::from_env();
+    let admin = api.session("admin", ADDR);
+    let mut item: GuideItem = api.get(&format!("/api/v1/guide/{SEEDED}")).json();
+    let original = item.clone();
+    item.name = String::new();
+    item.events.clear();
+    item.promised_days = Some(30);
+    item.legal_days = Some(10);
+    let r = save(&api, &admin, &item, false);
+    assert_eq!(r.status, 422, "{}", r.body);
+    let fields: Vec<String> = r
+        .json::<Problem>()
+        .errors
+        .into_iter()
+        .filter_map(|d| d.field)
+        .collect();
+    assert_eq!(fields, ["name", "events", "promised_days"]);
+    // A township's administrator, a worker: not theirs.
+    for who in ["admin-b", "worker-a"] {
+        let cookie = api.session(who, ADDR);
+        assert_eq!(save(&api, &cookie, &original, false).status, 403, "{who}");
+    }
+    let unchanged: GuideItem = api.get(&format!("/api/v1/guide/{SEEDED}")).json();
+    assert_eq!(unchanged, original);
+}
