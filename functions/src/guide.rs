@@ -136,3 +136,103 @@ pub async fn versions(env: &Env, code: &str) -> Result<Response, ApiError> {
         .collect::<Result<Vec<_>, ApiError>>()?;
     json_no_store(&list)
 }
+
+/// Items in one import (the demo catalogue has 124; a county's, a few hundred).
+const MAX_IMPORT: usize = 1_500;
+
+/// `GET /api/v1/admin/guide.json`: every item residents see, re-importable as is.
+pub async fn export_json(env: &Env, actor: &Actor) -> Result<Response, ApiError> {
+    if !actor.administers_county() {
+        return Err(ApiError::Forbidden);
+    }
+    let items = Store::new(env)?
+        .guide_all()
+        .await?
+        .iter()
+        .map(item_of)
+        .collect::<Result<Vec<_>, _>>()?;
+    let resp = json_no_store(&items)?;
+    resp.headers().set(
+        "Content-Disposition",
+        "attachment; filename=\"wangge-guide.json\"",
+    )?;
+    Ok(resp)
+}
+
+/// `POST /api/v1/admin/guide.json`: a list of items, each saved as the next version of
+/// its code (or as a new item); an item that would not change is left alone. All or
+/// nothing: any bad item and nothing is saved, every problem listed (`line`: the item's
+/// place in the list, from 1).
+pub async fn import_json(mut req: Request, env: &Env, actor: &Actor) -> Result<Response, ApiError> {
+    if !actor.administers_county() {
+        return Err(ApiError::Forbidden);
+    }
+    let items: Vec<GuideItem> = req
+        .json()
+        .await
+        .map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    if items.len() > MAX_IMPORT {
+        return Err(ApiError::Invalid(vec![wangge_core::problem::Detail {
+            line: None,
+            field: None,
+            message_zh: format!("一次最多导入 {MAX_IMPORT} 项，请分批导入。"),
+            message_en: format!("At most {MAX_IMPORT} items per import; split the file."),
+        }]));
+    }
+    let mut problems = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, item) in items.iter().enumerate() {
+        for mut d in item.problems() {
+            d.line = Some(i + 1);
+            d.message_zh = format!("{}：{}", item.code, d.message_zh);
+            d.message_en = format!("{}: {}", item.code, d.message_en);
+            problems.push(d);
+        }
+        if !seen.insert(item.code.as_str()) {
+            problems.push(wangge_core::problem::Detail {
+                line: Some(i + 1),
+                field: Some("code".into()),
+                message_zh: format!("编号 {} 在文件里出现了不止一次", item.code),
+                message_en: format!("code {} appears more than once", item.code),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ApiError::Invalid(problems));
+    }
+    let store = Store::new(env)?;
+    let codes: Vec<&str> = items.iter().map(|i| i.code.as_str()).collect();
+    let stored: std::collections::HashMap<String, GuideRow> = store
+        .guide_rows(&codes)
+        .await?
+        .into_iter()
+        .map(|r| (r.code.clone(), r))
+        .collect();
+    let now = now();
+    let mut changed = Vec::new();
+    for mut item in items {
+        item.keys = keys(&item, pinyin_table);
+        let old = stored.get(&item.code);
+        if let Some(row) = old.filter(|r| r.withdrawn == 0) {
+            let mut same = item_of(row)?;
+            same.updated_at = item.updated_at;
+            same.version = item.version;
+            if same == item {
+                continue;
+            }
+        }
+        item.version = old.map_or(0, |r| r.version) + 1;
+        item.updated_at = now;
+        changed.push(item);
+    }
+    if !changed.is_empty() {
+        match store.import_guide(&changed, &actor.account_id, now).await {
+            // Someone saved one of these items meanwhile: nothing was written.
+            Err(ApiError::AlreadyExists) => return Err(ApiError::StaleVersion),
+            r => r?,
+        }
+    }
+    json_no_store(&wangge_core::admin::ImportDone {
+        rows: changed.len() as u32,
+    })
+}

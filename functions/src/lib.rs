@@ -155,6 +155,8 @@ async fn handle(
         (Handler::GuideItem, _) => guide::item(&req, env, param).await,
         (Handler::SaveGuideItem, Some(s)) => guide::save(req, env, &s.actor, param).await,
         (Handler::GuideVersions, Some(_)) => guide::versions(env, param).await,
+        (Handler::ExportGuide, Some(s)) => guide::export_json(env, &s.actor).await,
+        (Handler::ImportGuide, Some(s)) => guide::import_json(req, env, &s.actor).await,
         (Handler::MoveOut, Some(_)) => households::move_out(req, env, param).await,
         (Handler::IssueActivation, Some(s)) => {
             accounts::issue_activation(&req, env, &s.actor, param).await
@@ -193,7 +195,9 @@ async fn handle(
             | Handler::SaveDepartment
             | Handler::MoveOut
             | Handler::SaveGuideItem
-            | Handler::GuideVersions,
+            | Handler::GuideVersions
+            | Handler::ExportGuide
+            | Handler::ImportGuide,
             None,
         ) => Err(ApiError::NotSignedIn),
     }

@@ -449,6 +449,22 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 "The versions, each with the item as it was saved.",
             )
         },
+        Handler::ExportGuide => op(
+            "The guide as JSON, re-importable (a county's administrators)",
+            200,
+            Some(s.answer::<Vec<GuideItem>>()),
+            "Every item residents see, in code order.",
+        ),
+        Handler::ImportGuide => Operation {
+            body: Some(s.body::<Vec<GuideItem>>()),
+            problems: &[ProblemCode::Invalid, ProblemCode::StaleVersion],
+            ..op(
+                "Import guide items as JSON: all or nothing (a county's administrators)",
+                200,
+                Some(s.answer::<ImportDone>()),
+                "How many items were saved (unchanged ones are not counted).",
+            )
+        },
         Handler::MoveOut => Operation {
             body: Some(s.body::<MoveOut>()),
             problems: &[ProblemCode::HouseholdNotFound, ProblemCode::Invalid],

@@ -57,6 +57,18 @@ impl Store {
         by: Option<&str>,
         now: i64,
     ) -> Result<(), ApiError> {
+        let stmts = self.guide_save_stmts(item, withdrawn, by, now)?;
+        self.batch(stmts).await
+    }
+
+    /// The history row and the item row of one save (see `save_guide_item`).
+    fn guide_save_stmts(
+        &self,
+        item: &GuideItem,
+        withdrawn: bool,
+        by: Option<&str>,
+        now: i64,
+    ) -> Result<Vec<worker::D1PreparedStatement>, ApiError> {
         let body = serde_json::to_string(item)?;
         let flag = JsValue::from(f64::from(u8::from(withdrawn)));
         let by = by.map_or(JsValue::NULL, JsValue::from);
@@ -88,7 +100,7 @@ impl Store {
                 .bind(&params)
                 .map_err(storage)?,
         ];
-        self.batch(stmts).await
+        Ok(stmts)
     }
 
     /// An item's versions, newest first (at most `limit`).
@@ -104,5 +116,54 @@ impl Store {
             &[code.into(), (limit as f64).into()],
         )
         .await
+    }
+}
+
+impl Store {
+    /// The stored rows of these codes (primary key), withdrawn or not.
+    pub async fn guide_rows(&self, codes: &[&str]) -> Result<Vec<GuideRow>, ApiError> {
+        self.all(
+            "SELECT code, version, withdrawn, seq, body FROM guide_items \
+             WHERE code IN (SELECT value FROM json_each(?1))",
+            &[serde_json::to_string(codes)?.into()],
+        )
+        .await
+    }
+
+    /// Every item residents see, in code order (keyset pages over the primary key).
+    pub async fn guide_all(&self) -> Result<Vec<GuideRow>, ApiError> {
+        const PAGE: usize = 500;
+        let mut out: Vec<GuideRow> = Vec::new();
+        loop {
+            let after = out.last().map_or(String::new(), |r| r.code.clone());
+            let page: Vec<GuideRow> = self
+                .all(
+                    "SELECT code, version, withdrawn, seq, body FROM guide_items \
+                     WHERE code > ?1 ORDER BY code LIMIT ?2",
+                    &[after.into(), (PAGE as f64).into()],
+                )
+                .await?;
+            let full = page.len() == PAGE;
+            out.extend(page);
+            if !full || out.len() > 20 * PAGE {
+                break;
+            }
+        }
+        out.retain(|r| r.withdrawn == 0);
+        Ok(out)
+    }
+
+    /// Saves every item (each already at its new version), all or nothing, in one batch.
+    pub async fn import_guide(
+        &self,
+        items: &[GuideItem],
+        by: &str,
+        now: i64,
+    ) -> Result<(), ApiError> {
+        let mut stmts = Vec::with_capacity(items.len() * 2);
+        for item in items {
+            stmts.extend(self.guide_save_stmts(item, false, Some(by), now)?);
+        }
+        self.batch(stmts).await
     }
 }

@@ -214,3 +214,79 @@ fn bad_items_are_refused_with_every_field_and_only_county_administrators_edit() 
     let unchanged: GuideItem = api.get(&format!("/api/v1/guide/{SEEDED}")).json();
     assert_eq!(unchanged, original);
 }
+
+fn import(api: &Api, cookie: &str, items: &serde_json::Value) -> wangge_api_tests::Reply {
+    api.as_user_json(
+        "POST",
+        "/api/v1/admin/guide.json",
+        cookie,
+        &items.to_string(),
+    )
+}
+
+#[test]
+fn the_catalogue_exports_as_json_and_an_import_is_all_or_nothing() {
+    let _turn = turn();
+    let api = Api::from_env();
+    let admin = api.session("admin", ADDR);
+    let r = api.as_user("GET", "/api/v1/admin/guide.json", &admin);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let exported: Vec<GuideItem> = r.json();
+    assert!(exported.len() >= 80);
+    // The export goes back in unchanged: nothing saved, no change for phones to fetch.
+    let before = delta(&api, "").cursor;
+    let r = import(&api, &admin, &json!(exported));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json::<wangge_core::admin::ImportDone>().rows, 0);
+    assert!(delta(&api, &before).items.is_empty());
+
+    // One new item, one changed, one bad (and a repeated code): nothing goes in.
+    let mut new = exported[0].clone();
+    new.code = format!("imp-{}", std::process::id());
+    new.name = "导入测试事项".into();
+    let mut changed = exported[1].clone();
+    changed.fees = "导入后的收费说明".into();
+    let mut bad = exported[2].clone();
+    bad.steps.clear();
+    let r = import(&api, &admin, &json!([new, changed, bad, exported[1]]));
+    assert_eq!(r.status, 422, "{}", r.body);
+    let lines: Vec<(Option<usize>, Option<String>)> = r
+        .json::<Problem>()
+        .errors
+        .into_iter()
+        .map(|d| (d.line, d.field))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (Some(3), Some("steps".into())),
+            (Some(4), Some("code".into()))
+        ]
+    );
+    assert_eq!(api.get(&format!("/api/v1/guide/{}", new.code)).status, 404);
+    assert!(delta(&api, &before).items.is_empty());
+
+    // Fixed: the two go in, each as a new version with keys computed.
+    let r = import(&api, &admin, &json!([new, changed]));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json::<wangge_core::admin::ImportDone>().rows, 2);
+    let after = delta(&api, &before);
+    let mut codes: Vec<&str> = after.items.iter().map(|i| i.code.as_str()).collect();
+    codes.sort_unstable();
+    let mut want = vec![new.code.as_str(), changed.code.as_str()];
+    want.sort_unstable();
+    assert_eq!(codes, want);
+    let saved: GuideItem = api.get(&format!("/api/v1/guide/{}", changed.code)).json();
+    assert_eq!(saved.version, exported[1].version + 1);
+    assert_eq!(saved.fees, "导入后的收费说明");
+    let fresh: GuideItem = api.get(&format!("/api/v1/guide/{}", new.code)).json();
+    assert_eq!(fresh.version, 1);
+    assert_eq!(fresh.keys.name[0], "dao");
+    // Not a township's business.
+    let town = api.session("admin-b", ADDR);
+    assert_eq!(import(&api, &town, &json!([new])).status, 403);
+    assert_eq!(
+        api.as_user("GET", "/api/v1/admin/guide.json", &town).status,
+        403
+    );
+}
