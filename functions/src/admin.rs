@@ -49,7 +49,7 @@ fn refuse(errors: Vec<RowError>) -> Result<(), ApiError> {
 }
 
 /// The uploaded file as text: UTF-8 with or without a BOM (the parser drops it).
-async fn file_text(req: &mut Request) -> Result<String, ApiError> {
+pub async fn file_text(req: &mut Request) -> Result<String, ApiError> {
     let bytes = req.bytes().await?;
     if bytes.len() > MAX_BYTES {
         return Err(ApiError::Invalid(vec![Detail {
@@ -219,7 +219,7 @@ pub async fn import_households(
 }
 
 /// A CSV download that opens in Excel (the writer puts the BOM first).
-fn csv(name: &str, body: String) -> Result<Response, ApiError> {
+pub fn csv(name: &str, body: String) -> Result<Response, ApiError> {
     let resp = Response::from_bytes(body.into_bytes())?;
     let h = resp.headers();
     h.set("Content-Type", "text/csv; charset=utf-8")?;

@@ -179,18 +179,35 @@ pub async fn import_json(mut req: Request, env: &Env, actor: &Actor) -> Result<R
             message_en: format!("At most {MAX_IMPORT} items per import; split the file."),
         }]));
     }
-    let mut problems = Vec::new();
+    let numbered = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, it)| (i + 1, it))
+        .collect();
+    let saved = import_items(env, actor, numbered, Vec::new()).await?;
+    json_no_store(&wangge_core::admin::ImportDone { rows: saved })
+}
+
+/// Saves imported items (each with its line, or place in the list), all or nothing:
+/// `problems` found earlier, the save rules and repeated codes refuse the whole import.
+/// An item that would not change is left alone; how many were saved.
+async fn import_items(
+    env: &Env,
+    actor: &Actor,
+    items: Vec<(usize, GuideItem)>,
+    mut problems: Vec<wangge_core::problem::Detail>,
+) -> Result<u32, ApiError> {
     let mut seen = std::collections::HashSet::new();
-    for (i, item) in items.iter().enumerate() {
+    for (line, item) in &items {
         for mut d in item.problems() {
-            d.line = Some(i + 1);
+            d.line = Some(*line);
             d.message_zh = format!("{}：{}", item.code, d.message_zh);
             d.message_en = format!("{}: {}", item.code, d.message_en);
             problems.push(d);
         }
         if !seen.insert(item.code.as_str()) {
             problems.push(wangge_core::problem::Detail {
-                line: Some(i + 1),
+                line: Some(*line),
                 field: Some("code".into()),
                 message_zh: format!("编号 {} 在文件里出现了不止一次", item.code),
                 message_en: format!("code {} appears more than once", item.code),
@@ -198,10 +215,12 @@ pub async fn import_json(mut req: Request, env: &Env, actor: &Actor) -> Result<R
         }
     }
     if !problems.is_empty() {
+        problems.sort_by_key(|d| d.line);
+        problems.truncate(wangge_core::admin::MAX_ERRORS);
         return Err(ApiError::Invalid(problems));
     }
     let store = Store::new(env)?;
-    let codes: Vec<&str> = items.iter().map(|i| i.code.as_str()).collect();
+    let codes: Vec<&str> = items.iter().map(|(_, i)| i.code.as_str()).collect();
     let stored: std::collections::HashMap<String, GuideRow> = store
         .guide_rows(&codes)
         .await?
@@ -210,7 +229,7 @@ pub async fn import_json(mut req: Request, env: &Env, actor: &Actor) -> Result<R
         .collect();
     let now = now();
     let mut changed = Vec::new();
-    for mut item in items {
+    for (_, mut item) in items {
         item.keys = keys(&item, pinyin_table);
         let old = stored.get(&item.code);
         if let Some(row) = old.filter(|r| r.withdrawn == 0) {
@@ -232,7 +251,35 @@ pub async fn import_json(mut req: Request, env: &Env, actor: &Actor) -> Result<R
             r => r?,
         }
     }
-    json_no_store(&wangge_core::admin::ImportDone {
-        rows: changed.len() as u32,
-    })
+    Ok(changed.len() as u32)
+}
+
+/// `GET /api/v1/admin/guide.csv`: the guide as a spreadsheet (Excel opens it: BOM).
+pub async fn export_csv(env: &Env, actor: &Actor) -> Result<Response, ApiError> {
+    if !actor.administers_county() {
+        return Err(ApiError::Forbidden);
+    }
+    let items = Store::new(env)?
+        .guide_all()
+        .await?
+        .iter()
+        .map(item_of)
+        .collect::<Result<Vec<_>, _>>()?;
+    crate::admin::csv("wangge-guide.csv", wangge_core::admin::guide_csv(&items))
+}
+
+/// `POST /api/v1/admin/guide.csv`: the same list back, all or nothing, every bad row with
+/// its line.
+pub async fn import_csv(mut req: Request, env: &Env, actor: &Actor) -> Result<Response, ApiError> {
+    if !actor.administers_county() {
+        return Err(ApiError::Forbidden);
+    }
+    let text = crate::admin::file_text(&mut req).await?;
+    let (items, errors) = wangge_core::admin::read_guide(&text);
+    let problems = wangge_core::admin::capped(errors)
+        .into_iter()
+        .map(wangge_core::problem::Detail::from)
+        .collect();
+    let saved = import_items(env, actor, items, problems).await?;
+    json_no_store(&wangge_core::admin::ImportDone { rows: saved })
 }

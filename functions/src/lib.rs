@@ -157,6 +157,8 @@ async fn handle(
         (Handler::GuideVersions, Some(_)) => guide::versions(env, param).await,
         (Handler::ExportGuide, Some(s)) => guide::export_json(env, &s.actor).await,
         (Handler::ImportGuide, Some(s)) => guide::import_json(req, env, &s.actor).await,
+        (Handler::ExportGuideCsv, Some(s)) => guide::export_csv(env, &s.actor).await,
+        (Handler::ImportGuideCsv, Some(s)) => guide::import_csv(req, env, &s.actor).await,
         (Handler::MoveOut, Some(_)) => households::move_out(req, env, param).await,
         (Handler::IssueActivation, Some(s)) => {
             accounts::issue_activation(&req, env, &s.actor, param).await
@@ -197,7 +199,9 @@ async fn handle(
             | Handler::SaveGuideItem
             | Handler::GuideVersions
             | Handler::ExportGuide
-            | Handler::ImportGuide,
+            | Handler::ImportGuide
+            | Handler::ExportGuideCsv
+            | Handler::ImportGuideCsv,
             None,
         ) => Err(ApiError::NotSignedIn),
     }

@@ -282,6 +282,27 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 "The list within the administrator's area, in the import's columns.",
             )
         },
+        Handler::ImportGuideCsv => Operation {
+            body: Some(csv_text()),
+            media: CSV,
+            problems: &[ProblemCode::Invalid, ProblemCode::StaleVersion],
+            ..op(
+                "Import guide items from a spreadsheet, all or nothing (a county's administrators)",
+                200,
+                Some(s.answer::<ImportDone>()),
+                "How many items were saved; any bad row is a 422 listing each (line, column, \
+                 reason) and changes nothing.",
+            )
+        },
+        Handler::ExportGuideCsv => Operation {
+            media: CSV,
+            ..op(
+                "The guide as CSV (BOM; lists inside a cell one entry per line)",
+                200,
+                Some(csv_text()),
+                "Every item residents see, in the import's columns.",
+            )
+        },
         Handler::SetWorkPhone => Operation {
             body: Some(s.body::<WorkPhoneConsent>()),
             problems: &[ProblemCode::PersonNotFound],

@@ -11,7 +11,9 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 mod edit;
+mod guide_csv;
 pub use edit::*;
+pub use guide_csv::{guide_csv, parse_guide, read_guide};
 
 /// More data rows than this are refused: one request must stay within the Worker's limits.
 pub const MAX_ROWS: usize = 5_000;

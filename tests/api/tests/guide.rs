@@ -245,7 +245,8 @@ fn the_catalogue_exports_as_json_and_an_import_is_all_or_nothing() {
     new.code = format!("imp-{}", std::process::id());
     new.name = "导入测试事项".into();
     let mut changed = exported[1].clone();
-    changed.fees = "导入后的收费说明".into();
+    // Unique per run: a database reused from an earlier run has the last one already.
+    changed.fees = format!("导入后的收费说明 {}", std::process::id());
     let mut bad = exported[2].clone();
     bad.steps.clear();
     let r = import(&api, &admin, &json!([new, changed, bad, exported[1]]));
@@ -278,7 +279,7 @@ fn the_catalogue_exports_as_json_and_an_import_is_all_or_nothing() {
     assert_eq!(codes, want);
     let saved: GuideItem = api.get(&format!("/api/v1/guide/{}", changed.code)).json();
     assert_eq!(saved.version, exported[1].version + 1);
-    assert_eq!(saved.fees, "导入后的收费说明");
+    assert_eq!(saved.fees, changed.fees);
     let fresh: GuideItem = api.get(&format!("/api/v1/guide/{}", new.code)).json();
     assert_eq!(fresh.version, 1);
     assert_eq!(fresh.keys.name[0], "dao");
@@ -289,4 +290,51 @@ fn the_catalogue_exports_as_json_and_an_import_is_all_or_nothing() {
         api.as_user("GET", "/api/v1/admin/guide.json", &town).status,
         403
     );
+}
+
+#[test]
+fn the_catalogue_round_trips_as_a_spreadsheet_and_a_bad_row_stops_the_import() {
+    let _turn = turn();
+    let api = Api::from_env();
+    let admin = api.session("admin", ADDR);
+    let r = api.as_user("GET", "/api/v1/admin/guide.csv", &admin);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.starts_with('\u{feff}'), "BOM for Excel");
+    let send = |text: &str| {
+        api.send_bytes(
+            "POST",
+            "/api/v1/admin/guide.csv",
+            &[
+                ("Cookie", admin.clone()),
+                ("Origin", api.origin().to_owned()),
+                ("Content-Type", "text/csv; charset=utf-8".to_owned()),
+            ],
+            Some(text.as_bytes().to_vec()),
+        )
+    };
+    let before = delta(&api, "").cursor;
+    let r = send(&r.body);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json::<wangge_core::admin::ImportDone>().rows, 0);
+    assert!(delta(&api, &before).items.is_empty());
+
+    // The header and one row with a material form nobody knows: refused, line 2.
+    let header = "编号,名称,别名,部门,人生事件,服务对象,办理条件,所需材料,办理流程,承诺时限,法定时限,收费,办理地点,办公时间,咨询电话,网上办理,到现场次数,法律依据,常见问题,可代办";
+    let row = format!(
+        "csv-{},表格导入测试,,柳塘镇便民服务中心,养老,个人,,身份证|正本|1||否,申请|带齐材料|,1,5,不收费,柳塘镇便民服务中心,工作日,0731-85550000,,1,,,否",
+        std::process::id()
+    );
+    let r = send(&format!("{header}\n{row}\n"));
+    assert_eq!(r.status, 422, "{}", r.body);
+    let p: Problem = r.json();
+    assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+    assert_eq!(p.errors[0].line, Some(2));
+    assert_eq!(p.errors[0].field.as_deref(), Some("所需材料"));
+    // Fixed, it goes in with its keys.
+    let r = send(&format!("{header}\n{}\n", row.replace("正本", "原件")));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let code = format!("csv-{}", std::process::id());
+    let saved: GuideItem = api.get(&format!("/api/v1/guide/{code}")).json();
+    assert_eq!(saved.materials[0].name, "身份证");
+    assert_eq!(saved.keys.name[0], "biao");
 }
