@@ -5,10 +5,16 @@
 //! - v2: stores later features write to: `outbox` (queued writes, keyed by their client
 //!   UUIDv7), `guide` (service-guide items for offline search), `points` (household
 //!   points passbook).
+//!
+//! The `guide` store holds the service guide's items keyed by code, and the delta cursor
+//! under `~cursor` (after every code: codes are `[a-z0-9-]`), written with them in one
+//! `Batch` (see `pages/guide/catalogue.rs`).
 
+use futures_util::future::LocalBoxFuture;
 use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use indexed_db_futures::KeyRange;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -139,5 +145,80 @@ impl Cache {
         let os = tx.object_store(store).map_err(err)?;
         os.delete(key).await.map_err(err)?;
         tx.commit().await.map_err(err)
+    }
+
+    /// Every value in `store` whose key sorts before `end`, in key order: a store can keep
+    /// a record of its own after its data (the guide keeps its sync cursor under `~cursor`,
+    /// after every item code).
+    pub async fn all_before<T: DeserializeOwned>(
+        &self,
+        store: &str,
+        end: &str,
+    ) -> Result<Vec<T>, CacheError> {
+        let tx = self.db.transaction(store).build().map_err(err)?;
+        let os = tx.object_store(store).map_err(err)?;
+        let values = os
+            .get_all()
+            // (upper bound, open): `end` itself excluded.
+            .with_query::<String, _>(KeyRange::UpperBound(end.to_owned(), true))
+            .serde()
+            .map_err(err)?
+            .await
+            .map_err(err)?;
+        values.map(|v| v.map_err(err)).collect()
+    }
+
+    /// Several writes to one store that land together or not at all (`Batch::commit`).
+    pub fn batch(&self, store: &str) -> Result<Batch<'_>, CacheError> {
+        Ok(Batch {
+            tx: self.write_tx(store)?,
+            store: store.to_owned(),
+            pending: Vec::new(),
+        })
+    }
+}
+
+/// Writes to one store in one transaction: every request is sent at once, and nothing is
+/// kept unless `commit` succeeds (dropping a batch rolls it back).
+pub struct Batch<'a> {
+    tx: Transaction<'a>,
+    store: String,
+    pending: Vec<LocalBoxFuture<'static, Result<(), CacheError>>>,
+}
+
+impl Batch<'_> {
+    pub fn put<T: Serialize>(&mut self, key: &str, value: &T) -> Result<(), CacheError> {
+        let os = self.tx.object_store(&self.store).map_err(err)?;
+        let request = os
+            .put(value)
+            .with_key(key.to_owned())
+            .serde()
+            .map_err(err)?;
+        self.pending.push(Box::pin(
+            async move { request.await.map(drop).map_err(err) },
+        ));
+        Ok(())
+    }
+
+    pub fn delete(&mut self, key: &str) -> Result<(), CacheError> {
+        let os = self.tx.object_store(&self.store).map_err(err)?;
+        let request = os.delete(key.to_owned()).primitive().map_err(err)?;
+        self.pending
+            .push(Box::pin(async move { request.await.map_err(err) }));
+        Ok(())
+    }
+
+    /// Empties the store (before a full download replaces it).
+    pub fn clear(&mut self) -> Result<(), CacheError> {
+        let os = self.tx.object_store(&self.store).map_err(err)?;
+        let request = os.clear().map_err(err)?;
+        self.pending
+            .push(Box::pin(async move { request.await.map_err(err) }));
+        Ok(())
+    }
+
+    pub async fn commit(self) -> Result<(), CacheError> {
+        futures_util::future::try_join_all(self.pending).await?;
+        self.tx.commit().await.map_err(err)
     }
 }

@@ -31,6 +31,8 @@ const PAGES = [
     ["staff sign-in", "/account", "[data-testid=sign-in]"],
     ["activation code form", "/activate", "[data-testid=activate]"],
     ["household, signed out", "/household", ".household .error-box"],
+    ["service guide", "/guide", "[data-testid=guide-events]"],
+    ["service guide item", "/guide/sb-ylbx-cb", "[data-testid=guide-item]"],
 ];
 
 test("no serious or critical axe violations on any page, in normal and elderly mode", async () => {

@@ -31,7 +31,12 @@ pub fn Home() -> impl IntoView {
                 </li>
                 {soon("报事", "Report a problem", "下水道堵了、树倒了、邻里纠纷，拍一拍、说一说，网格员来处理。", "Blocked drain, fallen tree, a dispute: report it and your grid worker handles it.")}
                 {soon("积分超市", "Points supermarket", "按村规民约攒积分，到村里小超市兑换日用品。", "Earn points under village rules and redeem them at the village shop.")}
-                {soon("办事指南", "Service guide", "办什么事、带什么材料、去哪里办，一查就知道，还能请网格员代办。", "What to bring, where to go — and ask your grid worker to run the errand.")}
+                <li class="tile">
+                    <A href="/guide" attr:class="tile-link">
+                        <h2>{move || s.t("办事指南", "Service guide")}</h2>
+                        <p>{move || s.t("办什么事、带什么材料、去哪里办、多久办好，一查就知道，没有网络也能查。", "What to bring, where to go and how long it takes — searchable even offline.")}</p>
+                    </A>
+                </li>
             </ul>
         </section>
     }

@@ -4,6 +4,7 @@ mod account;
 mod admin;
 mod admin_records;
 pub mod grids;
+mod guide;
 mod home;
 mod households;
 mod lazy;
@@ -34,6 +35,10 @@ lazy::lazy_route!(
 lazy::lazy_route!(
     /// `/sync`: what this phone still has to send, and what the server refused.
     SyncRoute => sync_page, super::sync::SyncPage
+);
+lazy::lazy_route!(
+    /// `/guide` and `/guide/{code}`: the service guide, searchable offline.
+    GuideRoute => guide_page, super::guide::Guide
 );
 lazy::lazy_route!(
     /// `/household`: the resident's own household.
@@ -68,6 +73,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/households") view={Lazy::<HouseholdsRoute>::new()}/>
                     <Route path=path!("/households/:id") view={Lazy::<HouseholdsRoute>::new()}/>
                     <Route path=path!("/sync") view={Lazy::<SyncRoute>::new()}/>
+                    <Route path=path!("/guide") view={Lazy::<GuideRoute>::new()}/>
+                    <Route path=path!("/guide/:code") view={Lazy::<GuideRoute>::new()}/>
                     <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()}/>
                     <Route path=path!("/admin/grids") view={Lazy::<AdminRecordsRoute>::new()}/>
                     <Route path=path!("/admin/grids/:code") view={Lazy::<AdminRecordsRoute>::new()}/>
@@ -144,7 +151,10 @@ fn BottomNav() -> impl IntoView {
             </A>
             {soon("报事", "Report", "✎")}
             {soon("积分超市", "Points", "★")}
-            {soon("办事指南", "Guide", "☰")}
+            <A href="/guide" attr:class="nav-item">
+                <span class="nav-icon" aria-hidden="true">"☰"</span>
+                <span>{move || s.t("办事指南", "Guide")}</span>
+            </A>
         </nav>
     }
 }
