@@ -60,9 +60,11 @@ pub fn run() -> Result<ExitCode> {
     let _ = std::fs::remove_dir_all(&persist);
     std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
     suite::migrate_and_seed(&persist)?;
+    let catalogue = guide_catalogue(&persist)?;
     let port = suite::free_port()?;
     let server = suite::serve(port, &persist, &work.join("wrangler.log"))?;
     let base = format!("http://127.0.0.1:{port}");
+    ok &= guide_wire(&base, catalogue)?;
     step("Lighthouse (mobile emulation, default throttling)");
     let mut rows = Vec::new();
     for path in ["/".to_owned(), format!("/g/{DEMO_GRID}")] {
@@ -79,6 +81,7 @@ pub fn run() -> Result<ExitCode> {
         rows.push((path, median));
     }
     drop(server);
+    ok &= guide_search()?;
     println!(
         "\n{:<24} {:>6} {:>9} {:>9} {:>9}",
         "page", "score", "FCP ms", "LCP ms", "TBT ms"
@@ -200,4 +203,108 @@ pub fn lighthouse(url: &str, out: &Path) -> Result<Lighthouse> {
             report["runtimeError"]
         )),
     }
+}
+
+/// Items in the guide catalogue the budgets speak of.
+const GUIDE_ITEMS: usize = 1_000;
+/// The whole catalogue over the wire (gzip), and a delta with nothing in it.
+const GUIDE_WIRE_GZIP: usize = 400 * 1024;
+const GUIDE_EMPTY_DELTA: usize = 1024;
+/// p95 of one search over the catalogue in the browser.
+const GUIDE_SEARCH_P95_MS: f64 = 5.0;
+
+/// Loads the 1,000-item bench catalogue (the demo items are seeded already) and writes it
+/// as JSON for the in-browser search bench; the number of items.
+fn guide_catalogue(persist: &Path) -> Result<usize> {
+    let items = crate::guide_seed::bench_catalogue(GUIDE_ITEMS)?;
+    let seeded = crate::guide_seed::items()?.len();
+    let sql = crate::guide_seed::sql_to(&items[seeded..], "guide-bench.sql")?;
+    crate::proc::run_quiet(suite::d1_execute(persist, ["--file"]).arg(&sql))?;
+    let json = serde_json::to_string(&items).map_err(|e| e.to_string())?;
+    let path = root().join("target").join("guide-bench.json");
+    std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(items.len())
+}
+
+/// The catalogue as a phone's first sync fetches it (every delta page), and an empty delta.
+fn guide_wire(base: &str, items: usize) -> Result<bool> {
+    step("service guide over the wire");
+    let get = |since: &str| -> Result<(String, serde_json::Value)> {
+        let body = ureq::get(&format!("{base}/api/v1/guide?since={since}"))
+            .call()
+            .map_err(|e| e.to_string())?
+            .body_mut()
+            .read_to_string()
+            .map_err(|e| e.to_string())?;
+        let v: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+        Ok((body, v))
+    };
+    let (mut raw, mut gz, mut pages, mut got) = (0, 0, 0, 0);
+    let mut cursor = String::new();
+    loop {
+        let (body, v) = get(&cursor)?;
+        raw += body.len();
+        gz += gzip(body.as_bytes());
+        pages += 1;
+        got += v["items"].as_array().map_or(0, Vec::len);
+        cursor = v["cursor"].as_str().unwrap_or_default().to_owned();
+        if v["more"] != serde_json::Value::Bool(true) || pages > 100 {
+            break;
+        }
+    }
+    let (empty, _) = get(&cursor)?;
+    let wire_ok = gz <= GUIDE_WIRE_GZIP && got >= items;
+    let empty_ok = empty.len() <= GUIDE_EMPTY_DELTA;
+    println!(
+        "guide catalogue: {got} items in {pages} delta pages, {raw} B raw, {gz} B gzip (budget {GUIDE_WIRE_GZIP}) {}",
+        if wire_ok { "ok" } else { "OVER" }
+    );
+    println!(
+        "guide empty delta: {} B (budget {GUIDE_EMPTY_DELTA}) {}",
+        empty.len(),
+        if empty_ok { "ok" } else { "OVER" }
+    );
+    Ok(wire_ok && empty_ok)
+}
+
+/// The core search over the bench catalogue in headless Chromium, built as the SPA ships
+/// (release); p50/p95/max per query.
+fn guide_search() -> Result<bool> {
+    step("service-guide search in headless Chromium (1,000 items, release build)");
+    let out = crate::proc::capture_explained(
+        crate::proc::Cmd::new("cargo")
+            .args([
+                "test",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "wangge-app",
+                "--features",
+                "bench",
+                "--test",
+                "guide_search_bench",
+                // The runner shows a passing test's console output only when asked.
+                "--",
+                "--nocapture",
+            ])
+            .cwd(&root()),
+    )?;
+    let Some(line) = out.lines().find(|l| l.contains("guide-search ")) else {
+        return Err(format!("no guide-search figures in:\n{out}"));
+    };
+    let figure = |key: &str| -> f64 {
+        line.split_whitespace()
+            .find_map(|w| w.strip_prefix(key))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    let p95 = figure("p95_ms=");
+    let ok = p95 <= GUIDE_SEARCH_P95_MS;
+    println!(
+        "{} (p95 budget {GUIDE_SEARCH_P95_MS} ms) {}",
+        line.trim(),
+        if ok { "ok" } else { "OVER" }
+    );
+    Ok(ok)
 }

@@ -45,7 +45,7 @@ fn migrate(persist: &Path) -> Result<()> {
 }
 
 /// `wrangler d1 execute DB --local --persist-to <persist> <args…>`
-fn d1_execute<'a>(persist: &Path, args: impl IntoIterator<Item = &'a str>) -> Cmd {
+pub fn d1_execute<'a>(persist: &Path, args: impl IntoIterator<Item = &'a str>) -> Cmd {
     wrangler()
         .args(["d1", "execute", "DB", "--local", "--persist-to"])
         .arg(persist)

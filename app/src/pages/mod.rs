@@ -28,17 +28,28 @@ lazy::lazy_route!(
     AdminRoute => admin_page, super::admin::Admin
 );
 lazy::lazy_route!(
-    /// `/admin/grids`, `/admin/people`, `/admin/departments` and their records: one
-    /// record at a time, for administrators.
-    AdminRecordsRoute => admin_records_page, super::admin_records::AdminRecords
+    /// `/admin/grids[/{code}]`: the grid tree, one grid at a time, for administrators.
+    AdminGridsRoute => admin_grids_page, super::admin_records::AdminGrids
+);
+lazy::lazy_route!(
+    /// `/admin/people[/{login}]`: staff and their roles, one at a time.
+    AdminPeopleRoute => admin_people_page, super::admin_records::AdminPeople
+);
+lazy::lazy_route!(
+    /// `/admin/departments`: the departments that take dispatched reports.
+    AdminDepartmentsRoute => admin_departments_page, super::admin_records::AdminDepartments
 );
 lazy::lazy_route!(
     /// `/sync`: what this phone still has to send, and what the server refused.
     SyncRoute => sync_page, super::sync::SyncPage
 );
 lazy::lazy_route!(
-    /// `/guide` and `/guide/{code}`: the service guide, searchable offline.
+    /// `/guide`: the service guide, searchable offline.
     GuideRoute => guide_page, super::guide::Guide
+);
+lazy::lazy_route!(
+    /// `/guide/{code}`: one item, for elderly readers.
+    GuideItemRoute => guide_item_page, super::guide::GuideItem
 );
 lazy::lazy_route!(
     /// `/household`: the resident's own household.
@@ -74,13 +85,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/households/:id") view={Lazy::<HouseholdsRoute>::new()}/>
                     <Route path=path!("/sync") view={Lazy::<SyncRoute>::new()}/>
                     <Route path=path!("/guide") view={Lazy::<GuideRoute>::new()}/>
-                    <Route path=path!("/guide/:code") view={Lazy::<GuideRoute>::new()}/>
+                    <Route path=path!("/guide/:code") view={Lazy::<GuideItemRoute>::new()}/>
                     <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()}/>
-                    <Route path=path!("/admin/grids") view={Lazy::<AdminRecordsRoute>::new()}/>
-                    <Route path=path!("/admin/grids/:code") view={Lazy::<AdminRecordsRoute>::new()}/>
-                    <Route path=path!("/admin/people") view={Lazy::<AdminRecordsRoute>::new()}/>
-                    <Route path=path!("/admin/people/:login") view={Lazy::<AdminRecordsRoute>::new()}/>
-                    <Route path=path!("/admin/departments") view={Lazy::<AdminRecordsRoute>::new()}/>
+                    <Route path=path!("/admin/grids") view={Lazy::<AdminGridsRoute>::new()}/>
+                    <Route path=path!("/admin/grids/:code") view={Lazy::<AdminGridsRoute>::new()}/>
+                    <Route path=path!("/admin/people") view={Lazy::<AdminPeopleRoute>::new()}/>
+                    <Route path=path!("/admin/people/:login") view={Lazy::<AdminPeopleRoute>::new()}/>
+                    <Route path=path!("/admin/departments") view={Lazy::<AdminDepartmentsRoute>::new()}/>
                 </Routes>
             </main>
             <BottomNav/>

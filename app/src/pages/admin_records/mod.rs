@@ -52,8 +52,34 @@ fn screen(path: &str, id: Option<String>) -> Screen {
 }
 
 /// `/admin/grids[/{code}]`, `/admin/people[/{login}]`, `/admin/departments`.
+/// `/admin/grids[/{code}]` (its own chunk: each section stays within the chunk budget).
 #[component]
-pub fn AdminRecords() -> impl IntoView {
+pub fn AdminGrids() -> impl IntoView {
+    frame(|roots, screen| match screen {
+        Screen::Grid(code) => view! { <grids::GridPage code roots/> }.into_any(),
+        _ => view! { <grids::GridRoots roots/> }.into_any(),
+    })
+}
+
+/// `/admin/people[/{login}]`.
+#[component]
+pub fn AdminPeople() -> impl IntoView {
+    frame(|roots, screen| match screen {
+        Screen::NewAccount => view! { <people::NewAccount roots/> }.into_any(),
+        Screen::Account(login) => view! { <people::AccountPage login/> }.into_any(),
+        _ => view! { <people::StaffList/> }.into_any(),
+    })
+}
+
+/// `/admin/departments`.
+#[component]
+pub fn AdminDepartments() -> impl IntoView {
+    frame(|roots, _| view! { <departments::Departments roots/> }.into_any())
+}
+
+/// What every section shares: the section links, the sign-in and administrator checks,
+/// the offline note; `body` draws the section's screen.
+fn frame(body: fn(Vec<String>, Screen) -> AnyView) -> impl IntoView {
     let s = Settings::get();
     let me = load::<Me>(|| format!("{API_PREFIX}/me"));
     let roots = Memo::new(move |_| me.with(|m| m.data.as_ref().map(admin_roots)));
@@ -87,17 +113,7 @@ pub fn AdminRecords() -> impl IntoView {
             })}
             <Show when=move || is_admin.get()>
                 <OfflineNote/>
-                {move || {
-                    let roots = roots.get().unwrap_or_default();
-                    match current.get() {
-                        Screen::GridRoots => view! { <grids::GridRoots roots/> }.into_any(),
-                        Screen::Grid(code) => view! { <grids::GridPage code roots/> }.into_any(),
-                        Screen::Staff => view! { <people::StaffList/> }.into_any(),
-                        Screen::NewAccount => view! { <people::NewAccount roots/> }.into_any(),
-                        Screen::Account(login) => view! { <people::AccountPage login/> }.into_any(),
-                        Screen::Departments => view! { <departments::Departments roots/> }.into_any(),
-                    }
-                }}
+                {move || body(roots.get().unwrap_or_default(), current.get())}
             </Show>
         </section>
     }

@@ -1,4 +1,5 @@
-//! 办事指南, the service guide (lazy, one chunk): `/guide` finds an item — search as you
+//! 办事指南, the service guide (lazy, two chunks within the budget: the list and the
+//! item; the catalogue code they share loads with either): `/guide` finds an item — search as you
 //! type (Chinese, pinyin, initials; the core's search over the catalogue on this phone),
 //! or browse by life event and by department — and `/guide/{code}` shows one item for
 //! elderly readers: large type, a materials checklist remembered on the phone, a one-tap
@@ -15,13 +16,19 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use wangge_core::guide::LifeEvent;
 
-/// `/guide` and `/guide/{code}`.
+/// `/guide`.
 #[component]
 pub fn Guide() -> impl IntoView {
+    view! { <list::GuideList/> }
+}
+
+/// `/guide/{code}`.
+#[component]
+pub fn GuideItem() -> impl IntoView {
     let params = use_params_map();
-    move || match params.with(|p| p.get("code")) {
-        None => view! { <list::GuideList/> }.into_any(),
-        Some(code) => view! { <item::GuideItemPage code/> }.into_any(),
+    move || {
+        let code = params.with(|p| p.get("code")).unwrap_or_default();
+        view! { <item::GuideItemPage code/> }
     }
 }
 
