@@ -61,7 +61,12 @@ const STAFF_PAGES = [
     ["worker-a", "registration form with its problems", "/households/new?grid=990101001003001", "[data-testid=form-problems]",
         (p) => p.click("[data-testid=save-household]")],
     ["worker-a", "household with the activation confirmation", "/households/hh-990101001003001-012", "[data-testid=confirm-activation]",
-        (p) => p.click("[data-testid=issue-activation]")],
+        // The household first: a click before it has loaded would land on a button that is
+        // about to be redrawn.
+        async (p) => {
+            await p.getByTestId("household").waitFor();
+            await p.click("[data-testid=issue-activation]");
+        }],
     ["worker-a", "sync queue, empty", "/sync", "[data-testid=sync-empty]"],
     ["admin", "administration with an import's errors", "/admin", "[data-testid=import-errors]",
         async (p) => {

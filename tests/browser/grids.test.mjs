@@ -2,7 +2,7 @@
 // Worker on local workerd + D1 started by `cargo xtask test`.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, GRID, launch, phone, d1, waitUntil, deployWorker, workerVersion } from "./lib.mjs";
+import { BASE, GRID, launch, phone, d1, waitUntil, deployWorker, workerVersion, precached } from "./lib.mjs";
 
 let browser, context, page;
 
@@ -185,6 +185,9 @@ test("a repeat visit fetches nothing but revalidation requests", async () => {
     const onContext = (req) => {
         if (req.serviceWorker()) network.push({ path: new URL(req.url()).pathname, fromWorker: true });
     };
+    // The first visit's precaching (every chunk) has finished, as it would have by the
+    // time a person comes back.
+    await precached(page);
     page.on("response", onPage);
     context.on("request", onContext);
     await page.goto(`${BASE}/g/${GRID}`);

@@ -67,6 +67,21 @@ export async function chunkCached(page, name) {
     }, `/split_${name}.wasm`);
 }
 
+/// Waits until the service worker has every file of its precache list (the shell and every
+/// chunk): after that, a visit needs the network only for the API.
+export async function precached(page) {
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await waitUntil(page, async () => {
+        const sw = await (await fetch("/sw.js")).text();
+        const wanted = [...sw.matchAll(/"([^"]+\.wasm)"/g)].map((m) => m[1].split("/").pop());
+        const have = new Set();
+        for (const cache of await caches.keys()) {
+            for (const r of await (await caches.open(cache)).keys()) have.add(r.url.split("/").pop());
+        }
+        return wanted.length > 0 && wanted.every((f) => have.has(f));
+    });
+}
+
 /// What a deploy does to a running page: a new sw.js (here: this build's, with `version`)
 /// and the browser's update check. The local asset server keeps the ETags it computed at
 /// start, so a plain `update()` would get a 304 for the changed file; a new script URL
