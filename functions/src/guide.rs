@@ -6,11 +6,15 @@ use crate::error::ApiError;
 use crate::http::{json_etag, json_no_store};
 use crate::routes::Actor;
 use crate::store::{GuideRow, Store};
-use wangge_core::guide::{keys, pinyin_table, GuideDelta, GuideItem, GuideSave, GuideVersion};
+use wangge_core::guide::{
+    keys, pinyin_table, GuideDelta, GuideEntry, GuideEntryPage, GuideItem, GuideSave, GuideVersion,
+};
 use worker::{Date, Env, Request, Response};
 
 /// Changes per delta page: the whole demo catalogue fits in one.
 const PAGE: usize = 500;
+/// Lines per page of the administrators' list.
+const ENTRY_PAGE: usize = 200;
 /// Versions listed for one item.
 const VERSIONS: usize = 50;
 
@@ -35,7 +39,15 @@ pub async fn delta(req: &Request, env: &Env) -> Result<Response, ApiError> {
             .filter(|n| *n >= 0)
             .ok_or_else(|| ApiError::BadRequest(format!("since={v} is not a cursor")))?,
     };
-    let rows = Store::new(env)?.guide_changes(since, PAGE).await?;
+    let store = Store::new(env)?;
+    let rows = store.guide_changes(since, PAGE).await?;
+    // A cursor from beyond the newest change comes from another database (restored or
+    // re-seeded): 400 tells the phone to load everything afresh.
+    if rows.is_empty() && since > 0 && since > store.guide_last_seq().await? {
+        return Err(ApiError::BadRequest(format!(
+            "since={since} is ahead of this catalogue"
+        )));
+    }
     let more = rows.len() == PAGE;
     let cursor = rows.last().map_or(since, |r| r.seq).to_string();
     let mut items = Vec::new();
@@ -115,8 +127,12 @@ pub async fn save(
     }
 }
 
-/// `GET /api/v1/guide/{code}/versions`: every saved version, newest first.
-pub async fn versions(env: &Env, code: &str) -> Result<Response, ApiError> {
+/// `GET /api/v1/guide/{code}/versions`: every saved version, newest first (a county's
+/// administrators: withdrawn texts and savers' names are theirs to see).
+pub async fn versions(env: &Env, actor: &Actor, code: &str) -> Result<Response, ApiError> {
+    if !actor.administers_county() {
+        return Err(ApiError::Forbidden);
+    }
     let rows = Store::new(env)?.guide_versions(code, VERSIONS).await?;
     if rows.is_empty() {
         return Err(ApiError::GuideItemNotFound);
@@ -135,6 +151,36 @@ pub async fn versions(env: &Env, code: &str) -> Result<Response, ApiError> {
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
     json_no_store(&list)
+}
+
+/// `GET /api/v1/admin/guide[?after=<code>]`: the administrators' list of items in code
+/// order, withdrawn ones included (so they can be brought back).
+pub async fn entries(req: &Request, env: &Env, actor: &Actor) -> Result<Response, ApiError> {
+    if !actor.administers_county() {
+        return Err(ApiError::Forbidden);
+    }
+    let after = req
+        .url()?
+        .query_pairs()
+        .find(|(k, _)| k == "after")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    let rows = Store::new(env)?.guide_entries(&after, ENTRY_PAGE).await?;
+    let next = (rows.len() == ENTRY_PAGE)
+        .then(|| rows.last().map(|r| r.code.clone()))
+        .flatten();
+    let items = rows
+        .into_iter()
+        .map(|r| GuideEntry {
+            code: r.code,
+            name: r.name,
+            department: r.department,
+            version: r.version,
+            withdrawn: r.withdrawn == 1,
+            updated_at: r.updated_at,
+        })
+        .collect();
+    json_no_store(&GuideEntryPage { items, next })
 }
 
 /// Items in one import (the demo catalogue has 124; a county's, a few hundred).
@@ -232,7 +278,7 @@ async fn import_items(
     for (_, mut item) in items {
         item.keys = keys(&item, pinyin_table);
         let old = stored.get(&item.code);
-        if let Some(row) = old.filter(|r| r.withdrawn == 0) {
+        if let Some(row) = old {
             let mut same = item_of(row)?;
             same.updated_at = item.updated_at;
             same.version = item.version;
@@ -242,7 +288,10 @@ async fn import_items(
         }
         item.version = old.map_or(0, |r| r.version) + 1;
         item.updated_at = now;
-        changed.push(item);
+        // A withdrawn item stays withdrawn: an old file must not bring it back to
+        // residents (that is done in the app, on purpose).
+        let withdrawn = old.is_some_and(|r| r.withdrawn == 1);
+        changed.push((item, withdrawn));
     }
     if !changed.is_empty() {
         match store.import_guide(&changed, &actor.account_id, now).await {

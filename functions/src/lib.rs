@@ -154,7 +154,8 @@ async fn handle(
         (Handler::GuideDelta, _) => guide::delta(&req, env).await,
         (Handler::GuideItem, _) => guide::item(&req, env, param).await,
         (Handler::SaveGuideItem, Some(s)) => guide::save(req, env, &s.actor, param).await,
-        (Handler::GuideVersions, Some(_)) => guide::versions(env, param).await,
+        (Handler::GuideVersions, Some(s)) => guide::versions(env, &s.actor, param).await,
+        (Handler::GuideEntries, Some(s)) => guide::entries(&req, env, &s.actor).await,
         (Handler::ExportGuide, Some(s)) => guide::export_json(env, &s.actor).await,
         (Handler::ImportGuide, Some(s)) => guide::import_json(req, env, &s.actor).await,
         (Handler::ExportGuideCsv, Some(s)) => guide::export_csv(env, &s.actor).await,
@@ -198,6 +199,7 @@ async fn handle(
             | Handler::MoveOut
             | Handler::SaveGuideItem
             | Handler::GuideVersions
+            | Handler::GuideEntries
             | Handler::ExportGuide
             | Handler::ImportGuide
             | Handler::ExportGuideCsv

@@ -24,7 +24,7 @@ use wangge_core::admin::{
     StaffAccount, StaffPage,
 };
 use wangge_core::grids::{GridCard, GridTree};
-use wangge_core::guide::{GuideDelta, GuideItem, GuideSave, GuideVersion};
+use wangge_core::guide::{GuideDelta, GuideEntryPage, GuideItem, GuideSave, GuideVersion};
 use wangge_core::households::{Household, HouseholdDraft, HouseholdPage, MoveOut, MovedOut};
 use wangge_core::privacy::{AccessPage, AskDeletion, DeletionRequest, MyData};
 use wangge_core::problem::{Problem, ProblemCode};
@@ -464,10 +464,19 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
         Handler::GuideVersions => Operation {
             problems: &[ProblemCode::GuideItemNotFound],
             ..op(
-                "Every saved version of a guide item, newest first",
+                "Every saved version of a guide item, newest first (a county's administrators)",
                 200,
                 Some(s.answer::<Vec<GuideVersion>>()),
                 "The versions, each with the item as it was saved.",
+            )
+        },
+        Handler::GuideEntries => Operation {
+            query: &[("after", "The `next` of the previous page.")],
+            ..op(
+                "The administrators' list of guide items, withdrawn ones included (a county's administrators)",
+                200,
+                Some(s.answer::<GuideEntryPage>()),
+                "Up to 200 items in code order; `next` is set while more may follow.",
             )
         },
         Handler::ExportGuide => op(

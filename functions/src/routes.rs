@@ -112,6 +112,7 @@ pub enum Handler {
     GuideItem,
     SaveGuideItem,
     GuideVersions,
+    GuideEntries,
     ExportGuide,
     ImportGuide,
     ExportGuideCsv,
@@ -330,6 +331,7 @@ pub const ROUTES: &[Route] = &[
         Access::Admin,
         Handler::GuideVersions,
     ),
+    route("GET", "/admin/guide", Access::Admin, Handler::GuideEntries),
     route(
         "GET",
         "/admin/guide.json",

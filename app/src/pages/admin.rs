@@ -1,6 +1,7 @@
 //! `/admin` (lazy): an administrator loads a real township's grids, staff and households
 //! from spreadsheets and downloads them again. An import is all or nothing: a file with
-//! any bad row changes nothing, and every bad row is listed with its line and reason.
+//! any bad row changes nothing, and every bad row is listed with its line and reason. A
+//! county's administrators also load and download the service guide (CSV or JSON).
 
 use crate::api::load;
 use crate::error::{ActionError, AppError, ErrorMessage};
@@ -49,6 +50,17 @@ pub fn Admin() -> impl IntoView {
                 .is_some_and(|m| m.roles.iter().any(|g| g.role == AccountRole::Admin))
         })
     };
+    // The guide is the county's: only its administrators keep it.
+    let county = move || {
+        me.with(|m| {
+            m.data.as_ref().is_some_and(|m| {
+                m.roles.iter().any(|g| {
+                    g.role == AccountRole::Admin
+                        && matches!(&g.scope, wangge_core::accounts::Scope::Grid(c) if c.len() == 6)
+                })
+            })
+        })
+    };
     view! {
         <section class="admin">
             <h1>{move || s.t("管理", "Administration")}</h1>
@@ -64,6 +76,9 @@ pub fn Admin() -> impl IntoView {
                     <A href="/admin/grids" attr:class="button secondary" attr:data-testid="to-admin-grids">{move || s.t("网格", "Grids")}</A>
                     <A href="/admin/people" attr:class="button secondary" attr:data-testid="to-admin-people">{move || s.t("工作人员和角色", "Staff and roles")}</A>
                     <A href="/admin/departments" attr:class="button secondary" attr:data-testid="to-admin-departments">{move || s.t("部门", "Departments")}</A>
+                    <Show when=county>
+                        <A href="/admin/guide" attr:class="button secondary" attr:data-testid="to-admin-guide">{move || s.t("办事指南", "Service guide")}</A>
+                    </Show>
                 </nav>
                 <p class="lead">{move || s.t(
                     "用 Excel 编辑后“另存为 CSV UTF-8”再导入。导入时只要有一行有错，整个文件都不会导入，并列出每一处错误。",
@@ -71,6 +86,11 @@ pub fn Admin() -> impl IntoView {
                 {LISTS.into_iter().map(|(list, zh, en, cols_zh, cols_en)| view! {
                     <ListPanel list zh en cols_zh cols_en/>
                 }).collect_view()}
+                <Show when=county>
+                    <ListPanel list="guide" zh="办事指南" en="Service guide" json=true
+                        cols_zh="编号,名称,别名,部门,人生事件,服务对象,办理条件,所需材料,办理流程,承诺时限,法定时限,收费,办理地点,办公时间,咨询电话,网上办理,到现场次数,法律依据,常见问题,可代办。所需材料每行一项：名称|原件/复印件/原件和复印件|份数|备注|可代收；办理流程每行一步：名称|说明|工作日；常见问题每行一条：问|答。也可导入导出 JSON。"
+                        cols_en="code, name, aliases, department, life events, audience, conditions, materials, steps, promised days, legal days, fees, place, hours, phone, online, visits, legal basis, FAQ, errand. Materials one per line: name|original/copy/both|copies|notes|collectable; steps one per line: name|detail|days; FAQ one per line: question|answer. JSON in and out too."/>
+                </Show>
                 <StaffActivation/>
                 <WorkPhones/>
                 <DeletionQueue/>
@@ -87,6 +107,9 @@ fn ListPanel(
     en: &'static str,
     cols_zh: &'static str,
     cols_en: &'static str,
+    /// JSON in and out as well as CSV (the guide).
+    #[prop(optional)]
+    json: bool,
 ) -> impl IntoView {
     let s = Settings::get();
     let file = RwSignal::new(None::<send_wrapper::SendWrapper<web_sys::File>>);
@@ -107,8 +130,15 @@ fn ListPanel(
             done.set(None);
             problem.set(None);
             error.set(None);
+            // A JSON file goes to the JSON route of the same list.
+            let is_json = json && f.name().to_lowercase().ends_with(".json");
+            let path = if is_json {
+                path.replace(".csv", ".json")
+            } else {
+                path
+            };
             spawn_local(async move {
-                match upload(&path, &f).await {
+                match upload(&path, &f, is_json).await {
                     Ok(d) => {
                         done.try_set(Some(d));
                     }
@@ -131,11 +161,20 @@ fn ListPanel(
                 <a class="button secondary" href=path.clone() download="" data-testid=format!("export-{list}")>
                     {move || s.t("导出（也可作模板）", "Export (also a template)")}
                 </a>
+                {json.then(|| view! {
+                    <a class="button secondary" href=path.replace(".csv", ".json") download="" data-testid=format!("export-{list}-json")>
+                        {move || s.t("导出 JSON", "Export JSON")}
+                    </a>
+                })}
             </p>
             <label class="field" for=input_id.clone()>
-                <span>{move || s.t("选择要导入的 CSV 文件", "Choose a CSV file to import")}</span>
+                <span>{move || if json {
+                    s.t("选择要导入的 CSV 或 JSON 文件", "Choose a CSV or JSON file to import")
+                } else {
+                    s.t("选择要导入的 CSV 文件", "Choose a CSV file to import")
+                }}</span>
             </label>
-            <input id=input_id type="file" accept=".csv,text/csv" data-testid=format!("file-{list}")
+            <input id=input_id type="file" accept=if json { ".csv,text/csv,.json,application/json" } else { ".csv,text/csv" } data-testid=format!("file-{list}")
                 on:change=move |ev| {
                     use wasm_bindgen::JsCast;
                     let picked = ev
@@ -194,11 +233,16 @@ fn ImportErrors(p: Problem) -> impl IntoView {
 }
 
 /// Sends the file as it is (the server reads UTF-8, with or without a BOM).
-async fn upload(path: &str, file: &web_sys::File) -> Result<ImportDone, AppError> {
+async fn upload(path: &str, file: &web_sys::File, json: bool) -> Result<ImportDone, AppError> {
     use gloo_net::http::{Method, RequestBuilder};
+    let kind = if json {
+        "application/json"
+    } else {
+        "text/csv; charset=utf-8"
+    };
     let resp = RequestBuilder::new(path)
         .method(Method::POST)
-        .header("Content-Type", "text/csv; charset=utf-8")
+        .header("Content-Type", kind)
         .header("Accept", "application/json")
         .body(wasm_bindgen::JsValue::from(file.clone()))
         .map_err(|e| AppError::Decode(e.to_string()))?

@@ -52,6 +52,14 @@ lazy::lazy_route!(
     GuideItemRoute => guide_item_page, super::guide::GuideItem
 );
 lazy::lazy_route!(
+    /// `/admin/guide`: administrators' list of guide items, withdrawn ones too.
+    AdminGuideRoute => admin_guide_page, super::guide::AdminGuide
+);
+lazy::lazy_route!(
+    /// `/admin/guide/{code}`: edit one item, with every version kept and restorable.
+    AdminGuideItemRoute => admin_guide_item_page, super::guide::AdminGuideItem
+);
+lazy::lazy_route!(
     /// `/household`: the resident's own household.
     HouseholdRoute => household_page, super::resident::HouseholdPage
 );
@@ -92,6 +100,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/people") view={Lazy::<AdminPeopleRoute>::new()}/>
                     <Route path=path!("/admin/people/:login") view={Lazy::<AdminPeopleRoute>::new()}/>
                     <Route path=path!("/admin/departments") view={Lazy::<AdminDepartmentsRoute>::new()}/>
+                    <Route path=path!("/admin/guide") view={Lazy::<AdminGuideRoute>::new()}/>
+                    <Route path=path!("/admin/guide/:code") view={Lazy::<AdminGuideItemRoute>::new()}/>
                 </Routes>
             </main>
             <BottomNav/>

@@ -284,10 +284,63 @@ pub struct GuideVersion {
     pub item: GuideItem,
 }
 
+/// One line of the administrators' list of items (`GET /api/v1/admin/guide`), withdrawn
+/// ones included: enough to find an item and see its state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct GuideEntry {
+    pub code: String,
+    pub name: String,
+    pub department: String,
+    pub version: u32,
+    pub withdrawn: bool,
+    pub updated_at: i64,
+}
+
+/// A page of `GuideEntry` in code order; `next` is the `after` of the next page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct GuideEntryPage {
+    pub items: Vec<GuideEntry>,
+    pub next: Option<String>,
+}
+
 /// Longest text of a paragraph field (conditions, legal basis, an answer).
 pub const MAX_PARAGRAPH: usize = 2000;
 
 impl GuideItem {
+    /// The fields that differ from `other`, by wire name, in form order: what an
+    /// administrator changed between two versions (the version, date and keys follow).
+    pub fn changed_fields(&self, other: &GuideItem) -> Vec<&'static str> {
+        let pairs: [(&'static str, bool); 20] = [
+            ("code", self.code != other.code),
+            ("name", self.name != other.name),
+            ("aliases", self.aliases != other.aliases),
+            ("department", self.department != other.department),
+            ("events", self.events != other.events),
+            ("audience", self.audience != other.audience),
+            ("conditions", self.conditions != other.conditions),
+            ("materials", self.materials != other.materials),
+            ("steps", self.steps != other.steps),
+            ("promised_days", self.promised_days != other.promised_days),
+            ("legal_days", self.legal_days != other.legal_days),
+            ("fees", self.fees != other.fees),
+            ("place", self.place != other.place),
+            ("hours", self.hours != other.hours),
+            ("phone", self.phone != other.phone),
+            ("online", self.online != other.online),
+            ("visits", self.visits != other.visits),
+            ("legal_basis", self.legal_basis != other.legal_basis),
+            ("faq", self.faq != other.faq),
+            ("errand", self.errand != other.errand),
+        ];
+        pairs
+            .into_iter()
+            .filter(|(_, changed)| *changed)
+            .map(|(f, _)| f)
+            .collect()
+    }
+
     /// Every rule a saved item breaks, each under its field (empty: fine).
     pub fn problems(&self) -> Vec<crate::problem::Detail> {
         let mut out = Vec::new();
@@ -310,11 +363,12 @@ impl GuideItem {
             n >= 1 && n <= max && !s.chars().any(char::is_control)
         };
         let text = |s: &str, max: usize| s.chars().count() <= max;
-        if !slug(&self.code) {
+        // `new` is the address of the form for a new item (`/admin/guide/new`).
+        if !slug(&self.code) || self.code == "new" {
             bad(
                 "code".into(),
-                "编号只能用小写英文字母、数字和 -，最多 40 个字符",
-                "a code is 1 to 40 of a-z, 0-9 and -",
+                "编号只能用小写英文字母、数字和 -，最多 40 个字符，且不能是 new",
+                "a code is 1 to 40 of a-z, 0-9 and -, and not new",
             );
         }
         if !line(&self.name, 100) {

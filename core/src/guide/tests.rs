@@ -238,3 +238,21 @@ fn every_name_and_its_full_pinyin_find_their_own_item_first() {
     assert!(index.search("").is_empty());
     assert!(index.search("   ").is_empty());
 }
+
+#[test]
+fn changed_fields_name_what_an_edit_touched_and_ignore_the_bookkeeping() {
+    let a = item("x", "养老保险", &["养老金"], "");
+    let mut b = a.clone();
+    assert!(a.changed_fields(&b).is_empty());
+    b.version += 3;
+    b.updated_at += 1_000;
+    b.keys = Keys::default();
+    assert!(
+        a.changed_fields(&b).is_empty(),
+        "bookkeeping is not an edit"
+    );
+    b.hours = "周一至周五".into();
+    b.materials[0].copies = 2;
+    b.errand = !a.errand;
+    assert_eq!(a.changed_fields(&b), ["materials", "hours", "errand"]);
+}

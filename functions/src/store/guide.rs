@@ -17,6 +17,17 @@ pub struct GuideRow {
     pub body: String,
 }
 
+/// A line of the administrators' list, as stored.
+#[derive(Deserialize)]
+pub struct EntryRow {
+    pub code: String,
+    pub name: String,
+    pub department: String,
+    pub version: u32,
+    pub withdrawn: u8,
+    pub updated_at: i64,
+}
+
 /// A saved version as stored, with the saver's name.
 #[derive(Deserialize)]
 pub struct VersionRow {
@@ -28,6 +39,18 @@ pub struct VersionRow {
 }
 
 impl Store {
+    /// The newest change's number (0: none yet); the `seq` index's last entry.
+    pub async fn guide_last_seq(&self) -> Result<i64, ApiError> {
+        #[derive(Deserialize)]
+        struct Last {
+            seq: Option<i64>,
+        }
+        let rows: Vec<Last> = self
+            .all("SELECT MAX(seq) AS seq FROM guide_items", &[])
+            .await?;
+        Ok(rows.first().and_then(|r| r.seq).unwrap_or(0))
+    }
+
     /// Changes after `since`, in change order (the `seq` index), at most `limit`.
     pub async fn guide_changes(&self, since: i64, limit: usize) -> Result<Vec<GuideRow>, ApiError> {
         self.all(
@@ -130,6 +153,22 @@ impl Store {
         .await
     }
 
+    /// Items after `after` in code order, withdrawn ones included (primary key), at most
+    /// `limit`: the administrators' list.
+    pub async fn guide_entries(
+        &self,
+        after: &str,
+        limit: usize,
+    ) -> Result<Vec<EntryRow>, ApiError> {
+        self.all(
+            "SELECT code, json_extract(body, '$.name') AS name, \
+             json_extract(body, '$.department') AS department, version, withdrawn, updated_at \
+             FROM guide_items WHERE code > ?1 ORDER BY code LIMIT ?2",
+            &[after.into(), (limit as f64).into()],
+        )
+        .await
+    }
+
     /// Every item residents see, in code order (keyset pages over the primary key).
     pub async fn guide_all(&self) -> Result<Vec<GuideRow>, ApiError> {
         const PAGE: usize = 500;
@@ -153,16 +192,17 @@ impl Store {
         Ok(out)
     }
 
-    /// Saves every item (each already at its new version), all or nothing, in one batch.
+    /// Saves every item (each already at its new version, with whether it stays
+    /// withdrawn), all or nothing, in one batch.
     pub async fn import_guide(
         &self,
-        items: &[GuideItem],
+        items: &[(GuideItem, bool)],
         by: &str,
         now: i64,
     ) -> Result<(), ApiError> {
         let mut stmts = Vec::with_capacity(items.len() * 2);
-        for item in items {
-            stmts.extend(self.guide_save_stmts(item, false, Some(by), now)?);
+        for (item, withdrawn) in items {
+            stmts.extend(self.guide_save_stmts(item, *withdrawn, Some(by), now)?);
         }
         self.batch(stmts).await
     }

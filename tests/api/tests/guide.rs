@@ -5,7 +5,7 @@
 use serde_json::json;
 use std::sync::Mutex;
 use wangge_api_tests::Api;
-use wangge_core::guide::{GuideDelta, GuideItem, GuideVersion};
+use wangge_core::guide::{GuideDelta, GuideEntry, GuideEntryPage, GuideItem, GuideVersion};
 use wangge_core::problem::{Problem, ProblemCode};
 
 const ADDR: &str = "192.0.2.97";
@@ -119,6 +119,83 @@ fn a_delta_carries_exactly_the_edited_item_then_exactly_the_withdrawn_code() {
     assert_eq!(after_withdrawal.withdrawn, std::slice::from_ref(&item.code));
     // Residents no longer see it; its history does.
     assert_eq!(api.get(&format!("/api/v1/guide/{}", item.code)).status, 404);
+}
+
+/// Every line of the administrators' list, following `next`.
+fn entries(api: &Api, cookie: &str) -> Vec<GuideEntry> {
+    let mut out = Vec::new();
+    let mut after = String::new();
+    loop {
+        let r = api.as_user("GET", &format!("/api/v1/admin/guide?after={after}"), cookie);
+        assert_eq!(r.status, 200, "{}", r.body);
+        let page: GuideEntryPage = r.json();
+        out.extend(page.items);
+        match page.next {
+            Some(n) => after = n,
+            None => return out,
+        }
+    }
+}
+
+#[test]
+fn the_administrators_list_keeps_withdrawn_items_so_they_can_be_brought_back() {
+    let _turn = turn();
+    let api = Api::from_env();
+    let admin = api.session("admin", ADDR);
+    let item = fresh(&api, &admin, "测试撤回事项丙丁");
+    let r = save(&api, &admin, &item, true);
+    assert_eq!(r.status, 200, "{}", r.body);
+
+    let list = entries(&api, &admin);
+    let codes: Vec<&str> = list.iter().map(|e| e.code.as_str()).collect();
+    let mut sorted = codes.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(codes, sorted, "code order, each once");
+    let mine = list.iter().find(|e| e.code == item.code).expect("listed");
+    assert!(mine.withdrawn);
+    assert_eq!(mine.name, "测试撤回事项丙丁");
+    assert_eq!(mine.version, item.version + 1);
+    let seeded = list.iter().find(|e| e.code == SEEDED).expect("seeded");
+    assert!(!seeded.withdrawn);
+    assert!(!seeded.department.is_empty());
+
+    // A township's administrator does not administer the county's catalogue.
+    let other = api.session("admin-b", ADDR);
+    let r = api.as_user("GET", "/api/v1/admin/guide", &other);
+    assert_eq!(r.status, 403, "{}", r.body);
+
+    // An old file that still holds the item does not bring it back to residents.
+    let before = delta(&api, "").cursor;
+    let mut old = item.clone();
+    old.hours = format!("导入的新时间 {}", std::process::id());
+    let r = import(&api, &admin, &json!([old]));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(api.get(&format!("/api/v1/guide/{}", item.code)).status, 404);
+    let after = delta(&api, &before);
+    assert!(after.items.is_empty(), "{:?}", after.items);
+    assert_eq!(after.withdrawn, std::slice::from_ref(&item.code));
+    let versions: Vec<GuideVersion> = api
+        .as_user(
+            "GET",
+            &format!("/api/v1/guide/{}/versions", item.code),
+            &admin,
+        )
+        .json();
+    assert!(versions[0].withdrawn);
+    assert_eq!(versions[0].item.hours, old.hours);
+}
+
+#[test]
+fn a_cursor_from_another_database_is_refused_so_the_phone_starts_afresh() {
+    let _turn = turn();
+    let api = Api::from_env();
+    let last: i64 = delta(&api, "").cursor.parse().expect("a number");
+    let r = api.get(&format!("/api/v1/guide?since={last}"));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let r = api.get(&format!("/api/v1/guide?since={}", last + 1_000_000));
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert_eq!(r.json::<Problem>().code, ProblemCode::BadRequest);
 }
 
 #[test]

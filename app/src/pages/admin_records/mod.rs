@@ -1,6 +1,7 @@
-//! The administrator's one-record screens (lazy, one chunk for all three): grids
+//! The administrator's one-record screens (lazy, a chunk per section): grids
 //! (`/admin/grids`, `/admin/grids/{code}`), staff and their roles (`/admin/people`,
-//! `/admin/people/{login}`, `new` for a new account) and departments (`/admin/departments`).
+//! `/admin/people/{login}`, `new` for a new account) and departments (`/admin/departments`);
+//! the guide's editing screens (`pages::guide::edit`) share the frame and form helpers.
 //! Nothing here deletes: history refers to every one of these records, so they are
 //! deactivated instead, after a confirmation.
 //!
@@ -26,13 +27,16 @@ use wangge_core::API_PREFIX;
 
 /// Which screen a path stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Screen {
+pub(crate) enum Screen {
     GridRoots,
     Grid(String),
     Staff,
     NewAccount,
     Account(String),
     Departments,
+    GuideList,
+    GuideItem(String),
+    NewGuideItem,
 }
 
 fn screen(path: &str, id: Option<String>) -> Screen {
@@ -47,6 +51,14 @@ fn screen(path: &str, id: Option<String>) -> Screen {
             }
         }
         (p, _) if p.starts_with("/admin/people") => Screen::Staff,
+        (p, Some(code)) if p.starts_with("/admin/guide/") => {
+            if code == "new" {
+                Screen::NewGuideItem
+            } else {
+                Screen::GuideItem(code)
+            }
+        }
+        (p, _) if p.starts_with("/admin/guide") => Screen::GuideList,
         _ => Screen::Departments,
     }
 }
@@ -79,7 +91,7 @@ pub fn AdminDepartments() -> impl IntoView {
 
 /// What every section shares: the section links, the sign-in and administrator checks,
 /// the offline note; `body` draws the section's screen.
-fn frame(body: fn(Vec<String>, Screen) -> AnyView) -> impl IntoView {
+pub(crate) fn frame(body: fn(Vec<String>, Screen) -> AnyView) -> impl IntoView {
     let s = Settings::get();
     let me = load::<Me>(|| format!("{API_PREFIX}/me"));
     let roots = Memo::new(move |_| me.with(|m| m.data.as_ref().map(admin_roots)));
@@ -103,6 +115,7 @@ fn frame(body: fn(Vec<String>, Screen) -> AnyView) -> impl IntoView {
                 <A href="/admin/grids" attr:class="chip-link">{move || s.t("网格", "Grids")}</A>
                 <A href="/admin/people" attr:class="chip-link">{move || s.t("工作人员", "Staff")}</A>
                 <A href="/admin/departments" attr:class="chip-link">{move || s.t("部门", "Departments")}</A>
+                <A href="/admin/guide" attr:class="chip-link">{move || s.t("办事指南", "Service guide")}</A>
             </nav>
             {move || me.get().error.map(|e| view! {
                 <ErrorMessage error=e/>
@@ -138,13 +151,13 @@ fn within(roots: &[String], code: &str) -> bool {
 
 /// A path segment as typed (a new login or department id may hold anything until the
 /// server has checked it).
-fn segment(raw: &str) -> String {
+pub(crate) fn segment(raw: &str) -> String {
     String::from(js_sys::encode_uri_component(raw))
 }
 
 /// Asks before deactivating, with the browser's own dialog (large, modal, read aloud by
 /// screen readers). `false` if the person cancels or the dialog cannot open.
-fn confirmed(zh: &str, en: &str) -> bool {
+pub(crate) fn confirmed(zh: &str, en: &str) -> bool {
     let s = Settings::get();
     let text = s.lang.get_untracked().pick(zh, en).to_owned();
     window().confirm_with_message(&text).unwrap_or(false)
@@ -152,7 +165,7 @@ fn confirmed(zh: &str, en: &str) -> bool {
 
 /// Sends an edit now. Offline it is refused here at once: an administrator's edit is
 /// checked by the server when made, so it is never queued.
-async fn send_now<B: Serialize, T: DeserializeOwned>(
+pub(crate) async fn send_now<B: Serialize, T: DeserializeOwned>(
     method: &str,
     path: &str,
     body: Option<&B>,
@@ -168,14 +181,14 @@ async fn send_now<B: Serialize, T: DeserializeOwned>(
 /// The last attempt to save a form: under way, or refused (with the server's per-field
 /// problems of a 422, shown beside their fields). What a success shows is the page's.
 #[derive(Clone, Copy)]
-struct Outcome {
-    pending: RwSignal<bool>,
-    error: RwSignal<Option<AppError>>,
-    details: RwSignal<Vec<Detail>>,
+pub(crate) struct Outcome {
+    pub(crate) pending: RwSignal<bool>,
+    pub(crate) error: RwSignal<Option<AppError>>,
+    pub(crate) details: RwSignal<Vec<Detail>>,
 }
 
 impl Outcome {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Outcome {
             pending: RwSignal::new(false),
             error: RwSignal::new(None),
@@ -184,7 +197,7 @@ impl Outcome {
     }
 
     /// Starts an attempt; `false` if one is already under way.
-    fn start(self) -> bool {
+    pub(crate) fn start(self) -> bool {
         if self.pending.get_untracked() {
             return false;
         }
@@ -196,7 +209,7 @@ impl Outcome {
 
     /// Ends the attempt with a problem found before sending (a number that is not one, a
     /// code already taken): shown like the server's.
-    fn refuse_locally(self, field: &str, zh: &str, en: &str) {
+    pub(crate) fn refuse_locally(self, field: &str, zh: &str, en: &str) {
         self.details.try_set(vec![Detail {
             line: None,
             field: Some(field.to_owned()),
@@ -206,7 +219,7 @@ impl Outcome {
         self.pending.try_set(false);
     }
 
-    fn finish<T>(self, result: &Result<T, AppError>) {
+    pub(crate) fn finish<T>(self, result: &Result<T, AppError>) {
         if let Err(e) = result {
             if let AppError::Problem { problem, .. } = e {
                 self.details.try_set(problem.errors.clone());
@@ -221,7 +234,7 @@ impl Outcome {
 /// network) and any problem whose field is not on the form. `known` lists the form's
 /// fields; one ending in `[` stands for every indexed field (`roles[` → `roles[2]`).
 #[component]
-fn FormProblems(outcome: Outcome, known: &'static [&'static str]) -> impl IntoView {
+pub(crate) fn FormProblems(outcome: Outcome, known: &'static [&'static str]) -> impl IntoView {
     let s = Settings::get();
     let on_form = move |f: &str| {
         known
@@ -252,7 +265,7 @@ fn FormProblems(outcome: Outcome, known: &'static [&'static str]) -> impl IntoVi
 
 /// The server's problems with one field, right under it.
 #[component]
-fn FieldError(outcome: Outcome, #[prop(into)] field: String) -> impl IntoView {
+pub(crate) fn FieldError(outcome: Outcome, #[prop(into)] field: String) -> impl IntoView {
     let s = Settings::get();
     let testid = format!("field-error-{field}");
     move || {
@@ -296,7 +309,10 @@ fn OfflineNote() -> impl IntoView {
 
 /// A record's state: in use, or deactivated (kept for history).
 #[component]
-fn StatusBadge(#[prop(into)] active: Signal<bool>, testid: &'static str) -> impl IntoView {
+pub(crate) fn StatusBadge(
+    #[prop(into)] active: Signal<bool>,
+    testid: &'static str,
+) -> impl IntoView {
     let s = Settings::get();
     view! {
         <span class=move || if active.get() { "tag tag-ok" } else { "tag tag-alert" } data-testid=testid>

@@ -189,7 +189,9 @@ async fn run(cat: Catalogue) {
             s.loaded = true;
             s.cursor = cursor;
         });
-        if !items.is_empty() {
+        // A cursor with no items is a catalogue that is empty (everything withdrawn), not
+        // one never loaded.
+        if !items.is_empty() || STATE.with(|s| s.borrow().cursor.is_some()) {
             cat.snapshot.set(Some(Arc::new(Snapshot::new(items))));
             cat.sync.set(SyncState::Revalidating);
         }

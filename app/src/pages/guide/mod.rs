@@ -7,9 +7,12 @@
 //! opened online (`catalogue`).
 
 mod catalogue;
+mod edit;
 mod item;
 mod list;
 mod speech;
+
+pub use edit::{AdminGuide, AdminGuideItem};
 
 use crate::settings::Settings;
 use leptos::prelude::*;
