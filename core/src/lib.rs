@@ -10,6 +10,7 @@ pub mod households;
 pub mod privacy;
 pub mod problem;
 pub mod qr;
+pub mod reports;
 
 /// Version prefix of every API route; the SPA and the Worker both build paths from it.
 pub const API_PREFIX: &str = "/api/v1";

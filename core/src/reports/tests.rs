@@ -1,0 +1,286 @@
+//! The state machine in one table: every legal transition per capacity, written out
+//! independently of `RULES`; every other combination of a reachable position, an action and
+//! a capacity must be refused (403 if the capacity never takes that action, else 409).
+
+use super::machine::{next, Party, Position, Refusal, REOPEN_WINDOW_MS};
+use super::{ActionKind, Level, ReportState};
+
+const NOW: i64 = 1_800_000_000_000;
+const DAY: i64 = 24 * 60 * 60 * 1000;
+
+/// Every position a report can reach (`state@level`).
+const REACHABLE: &str = "pending@grid submitted@grid accepted@grid handled_on_spot@grid \
+    handled_on_spot@village escalated@village escalated@township dispatched@township \
+    returned@township in_progress@township resolved@township \
+    confirmed@grid confirmed@village confirmed@township closed@grid closed@village closed@township \
+    reopened@grid reopened@village reopened@township merged@grid merged@village merged@township \
+    rejected@grid rejected@village rejected@township";
+
+/// Open positions (a photo can still be added).
+const OPEN: &str = "pending@grid submitted@grid accepted@grid handled_on_spot@grid \
+    handled_on_spot@village escalated@village escalated@township dispatched@township \
+    returned@township in_progress@township resolved@township reopened@grid reopened@village \
+    reopened@township";
+
+/// (from positions, action, who, to): `same` keeps the position; `*` in the last place
+/// keeps the level of the row's position. `ALL`/`OPEN` stand for those lists.
+const LEGAL: &[(&str, &str, &str, &str)] = &[
+    ("pending@grid submitted@grid", "accept", "grid", "accepted@grid"),
+    ("accepted@grid reopened@grid", "handle_on_spot", "grid", "handled_on_spot@grid"),
+    ("escalated@village reopened@village", "handle_on_spot", "village", "handled_on_spot@village"),
+    ("accepted@grid reopened@grid", "escalate", "grid", "escalated@village"),
+    ("escalated@village reopened@village", "escalate", "village", "escalated@township"),
+    ("escalated@township returned@township reopened@township", "dispatch", "dispatcher", "dispatched@township"),
+    ("dispatched@township reopened@township", "department_accept", "handler", "in_progress@township"),
+    ("dispatched@township in_progress@township", "return", "handler", "returned@township"),
+    ("in_progress@township", "resolve", "handler", "resolved@township"),
+    ("resolved@township handled_on_spot@grid handled_on_spot@village", "confirm", "reporter", "confirmed@*"),
+    ("resolved@township handled_on_spot@grid handled_on_spot@village confirmed@grid confirmed@village \
+      confirmed@township closed@grid closed@village closed@township", "reopen", "reporter", "reopened@*"),
+    ("resolved@township handled_on_spot@grid handled_on_spot@village", "close", "system", "closed@*"),
+    ("pending@grid submitted@grid accepted@grid reopened@grid", "reject", "grid", "rejected@grid"),
+    ("escalated@village reopened@village", "reject", "village", "rejected@village"),
+    ("escalated@township returned@township reopened@township", "reject", "dispatcher", "rejected@township"),
+    ("pending@grid submitted@grid accepted@grid reopened@grid", "merge", "grid", "merged@grid"),
+    ("escalated@village reopened@village", "merge", "village", "merged@village"),
+    ("escalated@township returned@township reopened@township dispatched@township", "merge", "dispatcher", "merged@township"),
+    ("pending@grid submitted@grid accepted@grid reopened@grid", "recategorize", "grid", "same"),
+    ("escalated@village reopened@village", "recategorize", "village", "same"),
+    ("escalated@township returned@township reopened@township", "recategorize", "dispatcher", "same"),
+    ("dispatched@township", "recategorize", "dispatcher", "escalated@township"),
+    ("ALL", "note", "reporter", "same"),
+    ("ALL", "note", "grid", "same"),
+    ("ALL", "note", "village", "same"),
+    ("ALL", "note", "dispatcher", "same"),
+    ("ALL", "note", "handler", "same"),
+    ("OPEN", "add_photos", "reporter", "same"),
+    ("OPEN", "add_photos", "handler", "same"),
+];
+
+const PARTIES: [Party; 6] = [
+    Party::Reporter,
+    Party::Grid,
+    Party::Village,
+    Party::Dispatcher,
+    Party::Handler,
+    Party::System,
+];
+
+fn party(s: &str) -> Party {
+    PARTIES
+        .into_iter()
+        .find(|p| format!("{p:?}").to_lowercase() == s)
+        .unwrap_or_else(|| panic!("party {s}"))
+}
+
+fn position(s: &str) -> Position {
+    let (state, level) = s.split_once('@').unwrap_or_else(|| panic!("position {s}"));
+    let state = ReportState::parse(state).unwrap_or_else(|| panic!("state {state}"));
+    Position {
+        state,
+        level: Level::parse(level).unwrap_or_else(|| panic!("level {level}")),
+        // Done a day ago: inside the reopening window.
+        resolved_at: matches!(
+            state,
+            ReportState::Resolved
+                | ReportState::HandledOnSpot
+                | ReportState::Confirmed
+                | ReportState::Closed
+        )
+        .then_some(NOW - DAY),
+    }
+}
+
+fn positions(list: &str) -> Vec<&str> {
+    match list {
+        "ALL" => REACHABLE.split_whitespace().collect(),
+        "OPEN" => OPEN.split_whitespace().collect(),
+        l => l.split_whitespace().collect(),
+    }
+}
+
+/// The table's answer: the position it leads to, if legal.
+fn expected(from: &str, action: ActionKind, by: Party) -> Option<(ReportState, Level)> {
+    LEGAL.iter().find_map(|(froms, a, who, to)| {
+        if *a != action.as_str() || party(who) != by || !positions(froms).contains(&from) {
+            return None;
+        }
+        let at = position(from);
+        Some(match *to {
+            "same" => (at.state, at.level),
+            t => {
+                let t = t.replace('*', at.level.as_str());
+                let p = position(&t);
+                (p.state, p.level)
+            }
+        })
+    })
+}
+
+#[test]
+fn every_transition_of_every_capacity_is_as_the_table_says() {
+    let mut legal = 0;
+    for from in REACHABLE.split_whitespace() {
+        for action in ActionKind::ALL {
+            for by in PARTIES {
+                let got = next(position(from), action, &[by], NOW);
+                match (expected(from, action, by), got) {
+                    (Some(want), Ok(p)) => {
+                        assert_eq!((p.state, p.level), want, "{from} {action:?} by {by:?}");
+                        legal += 1;
+                    }
+                    (Some(want), Err(e)) => {
+                        panic!("{from} {action:?} by {by:?}: refused {e:?}, want {want:?}")
+                    }
+                    (None, Ok(p)) => panic!("{from} {action:?} by {by:?}: allowed to {p:?}"),
+                    (None, Err(e)) => {
+                        // 403 when this capacity never takes this action, else 409.
+                        let ever = LEGAL
+                            .iter()
+                            .any(|(_, a, who, _)| *a == action.as_str() && party(who) == by);
+                        let want = if ever {
+                            Refusal::Illegal
+                        } else {
+                            Refusal::NotYours
+                        };
+                        assert_eq!(e, want, "{from} {action:?} by {by:?}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(legal > 150, "{legal} legal transitions checked");
+}
+
+#[test]
+fn every_rule_of_the_table_is_reachable_and_used() {
+    for (froms, action, who, _) in LEGAL {
+        let action = ActionKind::parse(action).expect("action");
+        for from in positions(froms) {
+            assert!(
+                REACHABLE.split_whitespace().any(|p| p == from),
+                "{from} is not a reachable position"
+            );
+            assert!(next(position(from), action, &[party(who)], NOW).is_ok());
+        }
+    }
+}
+
+#[test]
+fn a_resident_may_reopen_within_30_days_of_the_resolution_only() {
+    let mut at = position("resolved@township");
+    at.resolved_at = Some(NOW - REOPEN_WINDOW_MS);
+    assert!(next(at, ActionKind::Reopen, &[Party::Reporter], NOW).is_ok());
+    at.resolved_at = Some(NOW - REOPEN_WINDOW_MS - 1);
+    assert_eq!(
+        next(at, ActionKind::Reopen, &[Party::Reporter], NOW),
+        Err(Refusal::Illegal)
+    );
+    at.resolved_at = None;
+    assert_eq!(
+        next(at, ActionKind::Reopen, &[Party::Reporter], NOW),
+        Err(Refusal::Illegal)
+    );
+}
+
+#[test]
+fn resolving_stamps_the_time_and_a_reopening_keeps_who_held_it() {
+    let at = position("in_progress@township");
+    let done = next(at, ActionKind::Resolve, &[Party::Handler], NOW).expect("resolve");
+    assert_eq!(done.resolved_at, Some(NOW));
+    let back = next(done, ActionKind::Reopen, &[Party::Reporter], NOW + DAY).expect("reopen");
+    assert_eq!(
+        (back.state, back.level),
+        (ReportState::Reopened, Level::Township)
+    );
+    // The department takes it on again, or the dispatcher sends it elsewhere.
+    assert!(next(back, ActionKind::DepartmentAccept, &[Party::Handler], NOW).is_ok());
+    assert!(next(back, ActionKind::Dispatch, &[Party::Dispatcher], NOW).is_ok());
+    assert_eq!(
+        next(back, ActionKind::HandleOnSpot, &[Party::Grid], NOW),
+        Err(Refusal::Illegal)
+    );
+}
+
+#[test]
+fn someone_in_two_capacities_may_do_what_either_may() {
+    // A grid leader over the village is also over each of its grids.
+    let both = [Party::Grid, Party::Village];
+    let at = position("accepted@grid");
+    let up = next(at, ActionKind::Escalate, &both, NOW).expect("escalate");
+    assert_eq!(up.level, Level::Village);
+    let up2 = next(up, ActionKind::Escalate, &both, NOW).expect("escalate again");
+    assert_eq!(up2.level, Level::Township);
+    assert_eq!(
+        next(up2, ActionKind::Escalate, &both, NOW),
+        Err(Refusal::Illegal)
+    );
+    // Nobody sends the first record of a timeline as an action.
+    assert_eq!(
+        next(at, ActionKind::Submit, &PARTIES, NOW),
+        Err(Refusal::NotYours)
+    );
+}
+
+#[test]
+fn a_new_report_and_an_action_are_checked_field_by_field() {
+    use super::{ActionRequest, Location, NewReport};
+    let fields = |ds: Vec<crate::problem::Detail>| -> Vec<String> {
+        ds.into_iter().filter_map(|d| d.field).collect()
+    };
+    let mut r = NewReport {
+        id: "0190a0b0-0000-7000-8000-000000000001".into(),
+        category: "muni-drain".into(),
+        text: "村口下水道堵了，污水漫到路上".into(),
+        grid: None,
+        location: Location {
+            lat: Some(28.2),
+            long: Some(112.9),
+            address: String::new(),
+        },
+        photos: vec![format!("p-{}", "a".repeat(32))],
+        household: None,
+        contact: None,
+    };
+    assert!(r.problems().is_empty(), "{:?}", r.problems());
+    r.text = " ".into();
+    r.photos = vec!["../etc/passwd".into()];
+    r.location.long = None;
+    r.contact = Some("call me".into());
+    assert_eq!(
+        fields(r.problems()),
+        ["text", "photos", "location", "contact"]
+    );
+    r.text = "好".repeat(super::MAX_TEXT + 1);
+    assert_eq!(fields(r.problems())[0], "text");
+
+    let act = |action: ActionKind| ActionRequest {
+        id: "0190a0b0-0000-7000-8000-000000000002".into(),
+        action,
+        version: 3,
+        text: String::new(),
+        internal_text: String::new(),
+        department: None,
+        category: None,
+        rating: None,
+        into: None,
+        photos: Vec::new(),
+    };
+    assert!(act(ActionKind::Accept).problems().is_empty());
+    assert_eq!(fields(act(ActionKind::Resolve).problems()), ["text"]);
+    assert_eq!(fields(act(ActionKind::Return).problems()), ["text"]);
+    assert_eq!(fields(act(ActionKind::Dispatch).problems()), ["department"]);
+    assert_eq!(fields(act(ActionKind::Confirm).problems()), ["rating"]);
+    let mut six = act(ActionKind::Confirm);
+    six.rating = Some(6);
+    assert_eq!(fields(six.problems()), ["rating"]);
+    six.rating = Some(5);
+    assert!(six.problems().is_empty());
+    assert_eq!(fields(act(ActionKind::Merge).problems()), ["into"]);
+    assert_eq!(
+        fields(act(ActionKind::Recategorize).problems()),
+        ["category"]
+    );
+    assert_eq!(fields(act(ActionKind::Note).problems()), ["text"]);
+    assert_eq!(fields(act(ActionKind::AddPhotos).problems()), ["photos"]);
+}
