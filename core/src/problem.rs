@@ -29,6 +29,12 @@ pub enum ProblemCode {
     /// No staff account with this login (within this administrator's area).
     AccountNotFound,
     GuideItemNotFound,
+    ReportNotFound,
+    /// The report's state does not allow this action (`state` says where it stands).
+    IllegalTransition,
+    /// The action was decided on an older version of the report (`state` and `version`
+    /// say where it stands now).
+    VersionConflict,
     /// An edit started from a version that is no longer the latest.
     StaleVersion,
     DeletionRequestNotFound,
@@ -56,11 +62,16 @@ impl ProblemCode {
             | Self::PersonNotFound
             | Self::AccountNotFound
             | Self::GuideItemNotFound
+            | Self::ReportNotFound
             | Self::DeletionRequestNotFound
             | Self::ActivationNotFound => 404,
             Self::ActivationUsed | Self::ActivationExpired => 410,
             Self::Invalid => 422,
-            Self::IdempotencyConflict | Self::AlreadyExists | Self::StaleVersion => 409,
+            Self::IdempotencyConflict
+            | Self::AlreadyExists
+            | Self::StaleVersion
+            | Self::IllegalTransition
+            | Self::VersionConflict => 409,
             Self::MethodNotAllowed => 405,
             Self::GridCodeMalformed | Self::BadRequest => 400,
             Self::BadCredentials | Self::NotSignedIn => 401,
@@ -114,6 +125,15 @@ impl ProblemCode {
                 "没有找到这个办事事项，可能已经下架。",
                 "No such service-guide item; it may have been withdrawn.",
             ),
+            Self::ReportNotFound => ("没有找到这条报事。", "No such report."),
+            Self::IllegalTransition => (
+                "这条报事现在的状态不能做这一步，请刷新后查看。",
+                "The report's current state does not allow this; reload to see where it stands.",
+            ),
+            Self::VersionConflict => (
+                "这条报事刚被别人处理过，请刷新后再操作。您这次的操作没有生效。",
+                "Someone acted on this report a moment ago; reload and try again. Nothing was changed.",
+            ),
             Self::StaleVersion => (
                 "这条内容已被别人修改过，请刷新后再改。您这次的修改没有保存。",
                 "Someone else changed this since you opened it; reload and edit again. Nothing was saved.",
@@ -162,6 +182,12 @@ pub struct Problem {
     /// the first, so a form or a file is fixed in one go.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<Detail>,
+    /// Where a report stands now (`illegal_transition`, `version_conflict`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<crate::reports::ReportState>,
+    /// A report's version now (`version_conflict`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
 }
 
 /// One thing wrong with what was sent: a form field, or a line of an imported file.
@@ -186,6 +212,8 @@ impl From<ProblemCode> for Problem {
             message_zh: zh.to_owned(),
             message_en: en.to_owned(),
             errors: Vec::new(),
+            state: None,
+            version: None,
         }
     }
 }

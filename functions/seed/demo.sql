@@ -636,3 +636,40 @@ INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-
 INSERT INTO accounts (id, login, name, person_id, household_id, password_hash, password_salt, password_iterations, active, created_at) VALUES ('acc-resident-b', 'resident-b', '刘建华', NULL, 'hh-990101001004001-005', '1db7146438be7dccb7c568555608cbdbffaa2d1ecc1fc153660a105987ef1fb0', 'b4bf58baa84286885ad958e7395b0a88', 100000, 1, 1767225600000)
   ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, household_id = excluded.household_id, password_hash = excluded.password_hash, password_salt = excluded.password_salt, password_iterations = excluded.password_iterations, active = excluded.active;
 INSERT INTO account_roles (account_id, role, scope_kind, scope_id) VALUES ('acc-resident-b', 'resident', 'grid', '990101001004001') ON CONFLICT DO NOTHING;
+
+-- 报事: four demo reports in 东岗村 (990101001003) and 西湾村, each with its timeline.
+-- Written once; a report's record is never changed (ON CONFLICT DO NOTHING).
+-- 1. 张德明户: a blocked drain, taken in, escalated twice and dispatched to the water station.
+INSERT INTO reports (id, body_hash, category, text, grid_code, location, photos, state, level, department_id, version, created_at, updated_at, resolved_at, rating, reporter_id, household_id, contact, on_behalf, merged_into) VALUES
+    ('0194a000-0000-7000-8000-000000000001', 'd000000000000000000000000000000000000000000000000000000000000001', 'muni-drain', '一组村口的下水道堵了三天，污水漫到路面上，老人小孩走路容易滑倒。', '990101001003001', '{"address":"东岗村一组村口"}', '[]', 'dispatched', 'township', 'water', 5, 1767574800000, 1767589200000, NULL, NULL, 'acc-resident-a', 'hh-990101001003001-012', NULL, 0, NULL)
+  ON CONFLICT (id) DO NOTHING;
+INSERT INTO report_actions (report_id, version, id, body_hash, action, account_id, role, at, from_state, to_state, public_text, internal_text, photos, department_id, category, rating) VALUES
+    ('0194a000-0000-7000-8000-000000000001', 1, '0194a000-0000-7000-8000-000000000001', 'd000000000000000000000000000000000000000000000000000000000000001', 'submit', 'acc-resident-a', 'resident', 1767574800000, 'submitted', 'submitted', '', '', '[]', NULL, 'muni-drain', NULL),
+    ('0194a000-0000-7000-8000-000000000001', 2, '0194a000-0000-7000-8000-0000000000a2', 'd0000000000000000000000000000000000000000000000000000000000000a2', 'accept', 'acc-worker-a', 'grid_worker', 1767578400000, 'submitted', 'accepted', '网格员已到现场查看。', '管道在路面下，需要疏通车。', '[]', NULL, NULL, NULL),
+    ('0194a000-0000-7000-8000-000000000001', 3, '0194a000-0000-7000-8000-0000000000a3', 'd0000000000000000000000000000000000000000000000000000000000000a3', 'escalate', 'acc-worker-a', 'grid_worker', 1767580200000, 'accepted', 'escalated', '网格内无法处理，已上报村里。', '', '[]', NULL, NULL, NULL),
+    ('0194a000-0000-7000-8000-000000000001', 4, '0194a000-0000-7000-8000-0000000000a4', 'd0000000000000000000000000000000000000000000000000000000000000a4', 'escalate', 'acc-leader', 'grid_leader', 1767585600000, 'escalated', 'escalated', '已上报镇里派单。', '', '[]', NULL, NULL, NULL),
+    ('0194a000-0000-7000-8000-000000000001', 5, '0194a000-0000-7000-8000-0000000000a5', 'd0000000000000000000000000000000000000000000000000000000000000a5', 'dispatch', 'acc-dispatcher', 'dispatcher', 1767589200000, 'escalated', 'dispatched', '已派给镇水务站处理。', '', '[]', 'water', NULL, NULL)
+  ON CONFLICT DO NOTHING;
+-- 2. 刘建华户 (西湾村): garbage not collected, just filed.
+INSERT INTO reports (id, body_hash, category, text, grid_code, location, photos, state, level, department_id, version, created_at, updated_at, resolved_at, rating, reporter_id, household_id, contact, on_behalf, merged_into) VALUES
+    ('0194a000-0000-7000-8000-000000000002', 'd000000000000000000000000000000000000000000000000000000000000002', 'env-garbage', '垃圾桶满了一个星期没人清运，天热有味道。', '990101001004001', '{"address":"西湾村五组路口"}', '[]', 'submitted', 'grid', NULL, 1, 1767664800000, 1767664800000, NULL, NULL, 'acc-resident-b', 'hh-990101001004001-005', NULL, 0, NULL)
+  ON CONFLICT (id) DO NOTHING;
+INSERT INTO report_actions (report_id, version, id, body_hash, action, account_id, role, at, from_state, to_state, public_text, internal_text, photos, department_id, category, rating) VALUES
+    ('0194a000-0000-7000-8000-000000000002', 1, '0194a000-0000-7000-8000-000000000002', 'd000000000000000000000000000000000000000000000000000000000000002', 'submit', 'acc-resident-b', 'resident', 1767664800000, 'submitted', 'submitted', '', '', '[]', NULL, 'env-garbage', NULL)
+  ON CONFLICT DO NOTHING;
+-- 3. Anonymous, with a phone to call back: waits for the grid worker.
+INSERT INTO reports (id, body_hash, category, text, grid_code, location, photos, state, level, department_id, version, created_at, updated_at, resolved_at, rating, reporter_id, household_id, contact, on_behalf, merged_into) VALUES
+    ('0194a000-0000-7000-8000-000000000003', 'd000000000000000000000000000000000000000000000000000000000000003', 'order-noise', '晚上十一点后还有人在村部广场放高音喇叭。', '990101001003001', '{"address":"东岗村村部广场"}', '[]', 'pending', 'grid', NULL, 1, 1767700800000, 1767700800000, NULL, NULL, NULL, NULL, '13700000003', 0, NULL)
+  ON CONFLICT (id) DO NOTHING;
+INSERT INTO report_actions (report_id, version, id, body_hash, action, account_id, role, at, from_state, to_state, public_text, internal_text, photos, department_id, category, rating) VALUES
+    ('0194a000-0000-7000-8000-000000000003', 1, '0194a000-0000-7000-8000-000000000003', 'd000000000000000000000000000000000000000000000000000000000000003', 'submit', NULL, NULL, 1767700800000, 'pending', 'pending', '', '', '[]', NULL, 'order-noise', NULL)
+  ON CONFLICT DO NOTHING;
+-- 4. 张德明户: a street light, fixed on the spot by the grid worker; awaits the rating.
+INSERT INTO reports (id, body_hash, category, text, grid_code, location, photos, state, level, department_id, version, created_at, updated_at, resolved_at, rating, reporter_id, household_id, contact, on_behalf, merged_into) VALUES
+    ('0194a000-0000-7000-8000-000000000004', 'd000000000000000000000000000000000000000000000000000000000000004', 'muni-light', '一组到二组之间的路灯坏了两盏，晚上很黑。', '990101001003001', '{"address":"东岗村一组至二组道路"}', '[]', 'handled_on_spot', 'grid', NULL, 3, 1767751200000, 1767837600000, 1767837600000, NULL, 'acc-resident-a', 'hh-990101001003001-012', NULL, 0, NULL)
+  ON CONFLICT (id) DO NOTHING;
+INSERT INTO report_actions (report_id, version, id, body_hash, action, account_id, role, at, from_state, to_state, public_text, internal_text, photos, department_id, category, rating) VALUES
+    ('0194a000-0000-7000-8000-000000000004', 1, '0194a000-0000-7000-8000-000000000004', 'd000000000000000000000000000000000000000000000000000000000000004', 'submit', 'acc-resident-a', 'resident', 1767751200000, 'submitted', 'submitted', '', '', '[]', NULL, 'muni-light', NULL),
+    ('0194a000-0000-7000-8000-000000000004', 2, '0194a000-0000-7000-8000-0000000004a2', 'd0000000000000000000000000000000000000000000000000000000000004a2', 'accept', 'acc-worker-a', 'grid_worker', 1767754800000, 'submitted', 'accepted', '收到，明天带电工来看。', '', '[]', NULL, NULL, NULL),
+    ('0194a000-0000-7000-8000-000000000004', 3, '0194a000-0000-7000-8000-0000000004a3', 'd0000000000000000000000000000000000000000000000000000000000004a3', 'handle_on_spot', 'acc-worker-a', 'grid_worker', 1767837600000, 'accepted', 'handled_on_spot', '已换上两只新灯泡，晚上已经亮了。', '村里备用灯泡还剩 3 只。', '[]', NULL, NULL, NULL)
+  ON CONFLICT DO NOTHING;

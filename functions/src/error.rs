@@ -29,6 +29,17 @@ pub enum ApiError {
     GuideItemNotFound,
     #[error("stale version")]
     StaleVersion,
+    #[error("report not found")]
+    ReportNotFound,
+    #[error("illegal transition from {state:?}")]
+    IllegalTransition {
+        state: wangge_core::reports::ReportState,
+    },
+    #[error("version conflict: now {version}")]
+    VersionConflict {
+        state: wangge_core::reports::ReportState,
+        version: u32,
+    },
     #[error("account not found")]
     AccountNotFound,
     #[error("deletion request not found")]
@@ -74,6 +85,9 @@ impl ApiError {
             Self::PersonNotFound => ProblemCode::PersonNotFound,
             Self::GuideItemNotFound => ProblemCode::GuideItemNotFound,
             Self::StaleVersion => ProblemCode::StaleVersion,
+            Self::ReportNotFound => ProblemCode::ReportNotFound,
+            Self::IllegalTransition { .. } => ProblemCode::IllegalTransition,
+            Self::VersionConflict { .. } => ProblemCode::VersionConflict,
             Self::AccountNotFound => ProblemCode::AccountNotFound,
             Self::DeletionRequestNotFound => ProblemCode::DeletionRequestNotFound,
             Self::ActivationNotFound => ProblemCode::ActivationNotFound,

@@ -1,7 +1,6 @@
 //! Households: a grid's register, registering a household (offline-safe: the client's
 //! UUIDv7 is the idempotency key), editing it, and reading one.
 
-use crate::crypto::sha256_hex;
 use crate::error::ApiError;
 use crate::http::json_no_store;
 use crate::routes::Actor;
@@ -12,15 +11,6 @@ use worker::{Date, Env, Request, Response};
 
 fn now() -> i64 {
     Date::now().as_millis() as i64
-}
-
-/// The body as text and as `T`, with its hash for idempotency ("METHOD path\n" + body, so
-/// the same id sent to another grid is a different write).
-async fn body<T: serde::de::DeserializeOwned>(req: &mut Request) -> Result<(T, String), ApiError> {
-    let text = req.text().await?;
-    let value = serde_json::from_str(&text).map_err(|e| ApiError::BadRequest(e.to_string()))?;
-    let keyed = format!("{} {}\n{}", req.method(), req.path(), text);
-    Ok((value, sha256_hex(keyed.as_bytes()).await?))
 }
 
 /// A draft trimmed and checked: every broken rule at once (422), or the draft to save.
@@ -90,7 +80,7 @@ pub async fn create(
     raw_code: &str,
 ) -> Result<Response, ApiError> {
     let code = grid_level_code(raw_code)?;
-    let (draft, body_hash) = body::<HouseholdDraft>(&mut req).await?;
+    let (draft, body_hash) = crate::http::body_with_hash::<HouseholdDraft>(&mut req).await?;
     let store = Store::new(env)?;
     if let Some(original) = replay(&store, &draft.id, &body_hash).await? {
         return Ok(original);
@@ -141,7 +131,7 @@ pub async fn create(
 /// (members left out are deactivated). Idempotent by nature: the same body twice leaves
 /// the same household.
 pub async fn update(mut req: Request, env: &Env, id: &str) -> Result<Response, ApiError> {
-    let (draft, _) = body::<HouseholdDraft>(&mut req).await?;
+    let (draft, _) = crate::http::body_with_hash::<HouseholdDraft>(&mut req).await?;
     if draft.id != id {
         return Err(ApiError::BadRequest("id in body differs from path".into()));
     }

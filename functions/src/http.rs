@@ -35,6 +35,17 @@ fn etag_body(req: &Request, body: Vec<u8>) -> Result<Response, ApiError> {
 }
 
 /// A JSON answer that is never cached (session answers, personal data).
+/// A JSON body as `T`, with the hash that makes it an idempotency key: SHA-256 of
+/// "METHOD path\n" + the body as sent (the same id sent to another path is another write).
+pub async fn body_with_hash<T: serde::de::DeserializeOwned>(
+    req: &mut Request,
+) -> Result<(T, String), ApiError> {
+    let text = req.text().await?;
+    let value = serde_json::from_str(&text).map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    let keyed = format!("{} {}\n{}", req.method(), req.path(), text);
+    Ok((value, crate::crypto::sha256_hex(keyed.as_bytes()).await?))
+}
+
 pub fn json_no_store<T: Serialize>(value: &T) -> Result<Response, ApiError> {
     let headers = Headers::new();
     headers.set("Content-Type", JSON)?;
@@ -62,8 +73,14 @@ pub fn problem(err: &ApiError) -> worker::Result<Response> {
         worker::console_error!("internal error: {err}");
     }
     let mut problem = Problem::from(code);
-    if let ApiError::Invalid(details) = err {
-        problem.errors = details.clone();
+    match err {
+        ApiError::Invalid(details) => problem.errors = details.clone(),
+        ApiError::IllegalTransition { state } => problem.state = Some(*state),
+        ApiError::VersionConflict { state, version } => {
+            problem.state = Some(*state);
+            problem.version = Some(*version);
+        }
+        _ => {}
     }
     let body = serde_json::to_vec(&problem)?;
     let headers = Headers::new();

@@ -12,6 +12,7 @@ mod http;
 #[cfg(test)]
 mod openapi;
 mod privacy;
+mod reports;
 mod routes;
 mod store;
 
@@ -155,6 +156,10 @@ async fn handle(
         (Handler::GuideItem, _) => guide::item(&req, env, param).await,
         (Handler::SaveGuideItem, Some(s)) => guide::save(req, env, &s.actor, param).await,
         (Handler::GuideVersions, Some(s)) => guide::versions(env, &s.actor, param).await,
+        (Handler::ReportCategories, _) => reports::categories(&req, env).await,
+        (Handler::FileReport, s) => reports::create(req, env, s.as_ref().map(|s| &s.actor)).await,
+        (Handler::ReportById, Some(s)) => reports::get(env, &s.actor, param).await,
+        (Handler::ActOnReport, Some(s)) => reports::act(req, env, &s.actor, param).await,
         (Handler::GuideEntries, Some(s)) => guide::entries(&req, env, &s.actor).await,
         (Handler::ExportGuide, Some(s)) => guide::export_json(env, &s.actor).await,
         (Handler::ImportGuide, Some(s)) => guide::import_json(req, env, &s.actor).await,
@@ -200,6 +205,8 @@ async fn handle(
             | Handler::SaveGuideItem
             | Handler::GuideVersions
             | Handler::GuideEntries
+            | Handler::ReportById
+            | Handler::ActOnReport
             | Handler::ExportGuide
             | Handler::ImportGuide
             | Handler::ExportGuideCsv

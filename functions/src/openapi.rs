@@ -28,6 +28,7 @@ use wangge_core::guide::{GuideDelta, GuideEntryPage, GuideItem, GuideSave, Guide
 use wangge_core::households::{Household, HouseholdDraft, HouseholdPage, MoveOut, MovedOut};
 use wangge_core::privacy::{AccessPage, AskDeletion, DeletionRequest, MyData};
 use wangge_core::problem::{Problem, ProblemCode};
+use wangge_core::reports::{ActionRequest, Category, NewReport, Report};
 
 /// Where every schema lives, and how a `$ref` names it.
 const SCHEMAS: &str = "/components/schemas";
@@ -468,6 +469,55 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 200,
                 Some(s.answer::<Vec<GuideVersion>>()),
                 "The versions, each with the item as it was saved.",
+            )
+        },
+        Handler::ReportCategories => Operation {
+            etag: true,
+            ..op(
+                "报事 categories: the first level, then each one's children",
+                200,
+                Some(s.answer::<Vec<Category>>()),
+                "Reports are filed under a second-level category.",
+            )
+        },
+        Handler::FileReport => Operation {
+            body: Some(s.body::<NewReport>()),
+            problems: &[
+                ProblemCode::Invalid,
+                ProblemCode::IdempotencyConflict,
+                ProblemCode::HouseholdNotFound,
+                ProblemCode::GridCodeMalformed,
+            ],
+            ..op(
+                "File a report; the id (the phone's UUIDv7) is its idempotency key, forever",
+                201,
+                Some(s.answer::<Report>()),
+                "The report as filed (the same answer again for the same id and body).",
+            )
+        },
+        Handler::ReportById => Operation {
+            problems: &[ProblemCode::ReportNotFound],
+            ..op(
+                "A report with its timeline (internal notes for staff only)",
+                200,
+                Some(s.answer::<Report>()),
+                "The report, its timeline, and the actions the reader may take now.",
+            )
+        },
+        Handler::ActOnReport => Operation {
+            body: Some(s.body::<ActionRequest>()),
+            problems: &[
+                ProblemCode::ReportNotFound,
+                ProblemCode::Invalid,
+                ProblemCode::IllegalTransition,
+                ProblemCode::VersionConflict,
+                ProblemCode::IdempotencyConflict,
+            ],
+            ..op(
+                "Act on a report (a transition or a note), decided on its version",
+                200,
+                Some(s.answer::<Report>()),
+                "The report after the action.",
             )
         },
         Handler::GuideEntries => Operation {

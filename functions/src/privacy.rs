@@ -43,6 +43,9 @@ pub fn personal_data(handler: Handler, param: &str) -> Option<(AccessAction, Str
         Handler::SetWorkPhone => (AccessAction::Change, format!("person:{param}")),
         Handler::IssueStaffActivation => (AccessAction::Change, format!("account:{param}")),
         Handler::Anonymise => (AccessAction::Anonymise, format!("deletion:{param}")),
+        // A report carries a household's words, place and (anonymous) phone.
+        Handler::ReportById => (AccessAction::Read, format!("report:{param}")),
+        Handler::ActOnReport => (AccessAction::Change, format!("report:{param}")),
         Handler::AccessLog | Handler::DeletionRequests => {
             (AccessAction::Read, "list:personal-data".into())
         }

@@ -113,6 +113,10 @@ pub enum Handler {
     SaveGuideItem,
     GuideVersions,
     GuideEntries,
+    ReportCategories,
+    FileReport,
+    ReportById,
+    ActOnReport,
     ExportGuide,
     ImportGuide,
     ExportGuideCsv,
@@ -355,6 +359,28 @@ pub const ROUTES: &[Route] = &[
         "/admin/guide.csv",
         Access::Admin,
         Handler::ImportGuideCsv,
+    ),
+    route(
+        "GET",
+        "/report-categories",
+        Access::Public,
+        Handler::ReportCategories,
+    ),
+    // Anyone may file (without signing in: a phone to call back; the handler decides who
+    // files for whom). Reading and acting: whoever is involved, which the handler works
+    // out from the report (its household, grid, department).
+    route("POST", "/reports", Access::Public, Handler::FileReport),
+    route(
+        "GET",
+        "/reports/{id}",
+        Access::SignedIn,
+        Handler::ReportById,
+    ),
+    route(
+        "POST",
+        "/reports/{id}/actions",
+        Access::SignedIn,
+        Handler::ActOnReport,
     ),
     route("GET", "/openapi.json", Access::Public, Handler::OpenApi),
 ];

@@ -198,6 +198,20 @@ pub fn next(
     })
 }
 
+/// In which capacity `next` would let `parties` take `action` (the role recorded with it).
+pub fn acting(at: Position, action: ActionKind, parties: &[Party], now: i64) -> Option<Party> {
+    next(at, action, parties, now).ok()?;
+    RULES
+        .iter()
+        .find(|r| {
+            r.action == action
+                && parties.contains(&r.by)
+                && r.from.contains(&at.state)
+                && r.level.is_none_or(|l| l == at.level)
+        })
+        .map(|r| r.by)
+}
+
 /// The actions someone acting as `parties` may take now (the buttons a page shows).
 pub fn allowed(at: Position, parties: &[Party], now: i64) -> Vec<ActionKind> {
     let mut out: Vec<ActionKind> = Vec::new();

@@ -264,7 +264,7 @@ pub struct Location {
     pub lat: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub long: Option<f64>,
-    #[serde(default)]
+    /// Empty when none was typed.
     pub address: String,
 }
 
@@ -344,6 +344,9 @@ pub struct Report {
     /// Filed by a grid worker on a household's behalf.
     pub on_behalf: bool,
     pub merged_into: Option<String>,
+    /// An anonymous reporter's phone: staff only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
     pub timeline: Vec<ActionRecord>,
     /// What the reader may do now (the buttons to show).
     pub allowed: Vec<ActionKind>,

@@ -8,10 +8,12 @@ mod grids;
 mod guide;
 mod households;
 mod privacy;
+mod reports;
 mod writes;
 
 pub use accounts::StoredAccount;
 pub use guide::GuideRow;
+pub use reports::{NewAction, ReportRow};
 pub use writes::ClientWrite;
 
 use crate::error::ApiError;

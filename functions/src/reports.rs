@@ -1,0 +1,517 @@
+//! 报事: the category tree, filing a report (offline-safe: the phone's UUIDv7 is its id and
+//! idempotency key), reading one with its timeline, and acting on it. Every transition is
+//! decided by core's state machine from the capacities (`Party`) the actor holds towards
+//! this report, and lands only on the version it was decided on.
+
+use crate::error::ApiError;
+use crate::http::{body_with_hash, json_etag, json_no_store};
+use crate::routes::Actor;
+use crate::store::{NewAction, ReportRow, Store};
+use wangge_core::accounts::{AccountRole, Scope};
+use wangge_core::grids::{GridCode, GridLevel};
+use wangge_core::problem::Detail;
+use wangge_core::reports::machine::{self, Party, Position, Refusal};
+use wangge_core::reports::{
+    ActionKind, ActionRecord, ActionRequest, Category, Level, NewReport, Report, ReportState,
+};
+use worker::{Date, Env, Request, Response};
+
+fn now() -> i64 {
+    Date::now().as_millis() as i64
+}
+
+/// `GET /api/v1/report-categories`: the tree, first level then each one's children.
+pub async fn categories(req: &Request, env: &Env) -> Result<Response, ApiError> {
+    let list: Vec<Category> = Store::new(env)?
+        .report_categories()
+        .await?
+        .into_iter()
+        .map(|r| Category {
+            code: r.code,
+            parent: r.parent,
+            name_zh: r.name_zh,
+            name_en: r.name_en,
+        })
+        .collect();
+    json_etag(req, &list)
+}
+
+/// The capacities `actor` holds towards report `r`, each with the role that gives it.
+fn parties(actor: Option<&Actor>, r: &ReportRow) -> Vec<(Party, AccountRole)> {
+    let Some(actor) = actor else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let own_household = r.household_id.is_some() && actor.household == r.household_id;
+    let filed_it = r.on_behalf == 0 && r.reporter_id.as_deref() == Some(actor.account_id.as_str());
+    if own_household || filed_it {
+        out.push((Party::Reporter, AccountRole::Resident));
+    }
+    for g in &actor.roles {
+        let covers =
+            matches!(&g.scope, Scope::Grid(root) if r.grid_code.starts_with(root.as_str()));
+        let village_up = matches!(&g.scope, Scope::Grid(root) if root.len() <= 12);
+        let party = match g.role {
+            AccountRole::GridWorker | AccountRole::GridLeader if covers => Some(Party::Grid),
+            _ => None,
+        };
+        out.extend(party.map(|p| (p, g.role)));
+        let party = match g.role {
+            AccountRole::GridLeader | AccountRole::GridInstructor if covers && village_up => {
+                Some(Party::Village)
+            }
+            AccountRole::Dispatcher if covers => Some(Party::Dispatcher),
+            AccountRole::DepartmentHandler if matches!(&g.scope, Scope::Department(d) if r.department_id.as_deref() == Some(d.as_str())) => {
+                Some(Party::Handler)
+            }
+            _ => None,
+        };
+        out.extend(party.map(|p| (p, g.role)));
+    }
+    out
+}
+
+fn is_staff(ps: &[(Party, AccountRole)]) -> bool {
+    ps.iter().any(|(p, _)| *p != Party::Reporter)
+}
+
+fn state_of(s: &str) -> Result<ReportState, ApiError> {
+    ReportState::parse(s).ok_or_else(|| ApiError::Storage(format!("report state {s}")))
+}
+
+fn level_of(s: &str) -> Result<Level, ApiError> {
+    Level::parse(s).ok_or_else(|| ApiError::Storage(format!("report level {s}")))
+}
+
+fn json_list(s: &str) -> Result<Vec<String>, ApiError> {
+    serde_json::from_str(s).map_err(|e| ApiError::Storage(format!("report list: {e}")))
+}
+
+/// The report as `ps` may see it: staff read the internal notes and the contact phone,
+/// residents the public timeline.
+async fn view(
+    store: &Store,
+    r: &ReportRow,
+    ps: &[(Party, AccountRole)],
+    at: i64,
+) -> Result<Report, ApiError> {
+    let staff = is_staff(ps);
+    let mut timeline = Vec::new();
+    for a in store.report_actions(&r.id).await? {
+        let role = a.role.as_deref().and_then(AccountRole::parse);
+        let by = match (role, a.by_name) {
+            (Some(AccountRole::Resident) | None, _)
+                if a.action == "submit" && r.reporter_id.is_none() =>
+            {
+                "匿名".to_owned()
+            }
+            (Some(AccountRole::Resident), _) => "居民".to_owned(),
+            (_, Some(name)) => name,
+            (_, None) => "系统".to_owned(),
+        };
+        timeline.push(ActionRecord {
+            version: a.version,
+            action: ActionKind::parse(&a.action)
+                .ok_or_else(|| ApiError::Storage(format!("action {}", a.action)))?,
+            by,
+            role,
+            at: a.at,
+            from: state_of(&a.from_state)?,
+            to: state_of(&a.to_state)?,
+            public_text: a.public_text,
+            internal_text: staff.then_some(a.internal_text),
+            photos: json_list(&a.photos)?,
+            department: a.department_id,
+            category: a.category,
+            rating: a.rating,
+        });
+    }
+    let position = Position {
+        state: state_of(&r.state)?,
+        level: level_of(&r.level)?,
+        resolved_at: r.resolved_at,
+    };
+    let party_list: Vec<Party> = ps.iter().map(|(p, _)| *p).collect();
+    Ok(Report {
+        id: r.id.clone(),
+        category: r.category.clone(),
+        text: r.text.clone(),
+        grid: r.grid_code.clone(),
+        location: serde_json::from_str(&r.location)
+            .map_err(|e| ApiError::Storage(format!("report location: {e}")))?,
+        photos: json_list(&r.photos)?,
+        state: position.state,
+        level: position.level,
+        department: r.department_id.clone(),
+        version: r.version,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        resolved_at: r.resolved_at,
+        rating: r.rating,
+        anonymous: r.reporter_id.is_none(),
+        on_behalf: r.on_behalf == 1,
+        merged_into: r.merged_into.clone(),
+        contact: if staff { r.contact.clone() } else { None },
+        timeline,
+        allowed: machine::allowed(position, &party_list, at),
+    })
+}
+
+fn invalid(field: &str, zh: &str, en: &str) -> ApiError {
+    ApiError::Invalid(vec![Detail {
+        line: None,
+        field: Some(field.to_owned()),
+        message_zh: zh.to_owned(),
+        message_en: en.to_owned(),
+    }])
+}
+
+/// The answer to a report already filed under this id: the report (201) if the body is
+/// the same, 409 if not; `None` if the id is new.
+async fn replay_report(
+    store: &Store,
+    actor: Option<&Actor>,
+    id: &str,
+    body_hash: &str,
+) -> Result<Option<Response>, ApiError> {
+    let Some(row) = store.report(id).await? else {
+        return Ok(None);
+    };
+    if row.body_hash != body_hash {
+        return Err(ApiError::IdempotencyConflict);
+    }
+    let ps = parties(actor, &row);
+    let report = view(store, &row, &ps, now()).await?;
+    let resp = json_no_store(&report)?.with_status(201);
+    resp.headers().set("Idempotent-Replay", "true")?;
+    Ok(Some(resp))
+}
+
+/// `POST /api/v1/reports`: files a report — a resident for their household, a grid worker
+/// for a household (代报) or from patrol, or anyone without signing in with a phone to call
+/// back (then it waits for the grid worker). Sent again with the same id and body, it
+/// answers as the first time; with another body, 409.
+pub async fn create(
+    mut req: Request,
+    env: &Env,
+    actor: Option<&Actor>,
+) -> Result<Response, ApiError> {
+    let (new, body_hash) = body_with_hash::<NewReport>(&mut req).await?;
+    let store = Store::new(env)?;
+    if let Some(answer) = replay_report(&store, actor, &new.id, &body_hash).await? {
+        return Ok(answer);
+    }
+    let problems = new.problems();
+    if !problems.is_empty() {
+        return Err(ApiError::Invalid(problems));
+    }
+    // Whose report it is, and where it belongs.
+    let household_id = match (&new.household, actor) {
+        (Some(h), Some(_)) => Some(h.clone()),
+        (None, Some(a)) => a.household.clone(),
+        (_, None) => None,
+    };
+    let household_grid = match &household_id {
+        Some(h) => Some(
+            store
+                .household(h)
+                .await?
+                .ok_or(ApiError::HouseholdNotFound)?
+                .grid_code,
+        ),
+        None => None,
+    };
+    let grid = match (&new.grid, household_grid) {
+        (Some(g), _) => g.clone(),
+        (None, Some(g)) => g,
+        (None, None) => {
+            return Err(invalid(
+                "grid",
+                "请选择问题所在的网格",
+                "choose the grid where the problem is",
+            ))
+        }
+    };
+    let code = GridCode::parse(&grid).map_err(|_| ApiError::GridCodeMalformed)?;
+    if code.level() != GridLevel::Grid || !store.grid_exists(code.as_str()).await? {
+        return Err(invalid(
+            "grid",
+            "请选择一个在用的基础网格",
+            "choose an active base grid",
+        ));
+    }
+    if !store.fileable_category(&new.category).await? {
+        return Err(invalid("category", "请选择问题类别", "choose a category"));
+    }
+    let draft = ReportRow {
+        id: new.id.clone(),
+        body_hash,
+        category: new.category.clone(),
+        text: new.text.trim().to_owned(),
+        grid_code: grid.clone(),
+        location: serde_json::to_string(&new.location)?,
+        photos: serde_json::to_string(&new.photos)?,
+        state: String::new(),
+        level: Level::Grid.as_str().to_owned(),
+        department_id: None,
+        version: 1,
+        created_at: now(),
+        updated_at: now(),
+        resolved_at: None,
+        rating: None,
+        reporter_id: actor.map(|a| a.account_id.clone()),
+        household_id: household_id.clone(),
+        contact: None,
+        on_behalf: 0,
+        merged_into: None,
+    };
+    let staff_here = parties(actor, &draft)
+        .into_iter()
+        .find(|(p, _)| *p == Party::Grid);
+    let (state, role, on_behalf, contact) = match (actor, &new.household, staff_here) {
+        // No account: a phone to call back, and the grid worker's acceptance first.
+        (None, _, _) => {
+            let Some(contact) = new.contact.clone() else {
+                return Err(invalid(
+                    "contact",
+                    "不登录报事时，请留一个能打通的电话",
+                    "without signing in, leave a phone number to call back",
+                ));
+            };
+            (ReportState::Pending, None, 0, Some(contact))
+        }
+        // The grid's own staff: the grid has it already (代报 for a household, or patrol).
+        (Some(_), h, Some((_, role))) => (
+            ReportState::Accepted,
+            Some(role),
+            u8::from(h.is_some()),
+            None,
+        ),
+        // Only a household's own members file for it.
+        (Some(_), Some(_), None) => return Err(ApiError::Forbidden),
+        (Some(a), None, None) if a.household.is_some() => {
+            (ReportState::Submitted, Some(AccountRole::Resident), 0, None)
+        }
+        // Staff away from their grid file as anyone would: the grid takes it in.
+        (Some(_), None, None) => (ReportState::Submitted, None, 0, None),
+    };
+    let row = ReportRow {
+        state: state.as_str().to_owned(),
+        on_behalf,
+        contact,
+        ..draft
+    };
+    let first = NewAction {
+        report_id: &row.id,
+        version: 1,
+        id: &row.id,
+        body_hash: &row.body_hash,
+        action: ActionKind::Submit.as_str(),
+        account_id: actor.map(|a| a.account_id.as_str()),
+        role: role.map(AccountRole::as_str),
+        at: row.created_at,
+        from_state: state.as_str(),
+        to_state: state.as_str(),
+        public_text: if on_behalf == 1 {
+            "网格员代报"
+        } else {
+            ""
+        },
+        internal_text: "",
+        photos: &row.photos,
+        department_id: None,
+        category: Some(&row.category),
+        rating: None,
+    };
+    match store.file_report(&row, &first).await {
+        Ok(()) => {
+            let ps = parties(actor, &row);
+            let report = view(&store, &row, &ps, now()).await?;
+            Ok(json_no_store(&report)?.with_status(201))
+        }
+        // Its twin won the race: answer as the twin was answered.
+        Err(ApiError::AlreadyExists) => replay_report(&store, actor, &new.id, &row.body_hash)
+            .await?
+            .ok_or(ApiError::AlreadyExists),
+        Err(e) => Err(e),
+    }
+}
+
+/// `GET /api/v1/reports/{id}`: the report with its timeline, for whoever is involved in it.
+pub async fn get(env: &Env, actor: &Actor, id: &str) -> Result<Response, ApiError> {
+    let store = Store::new(env)?;
+    let row = store.report(id).await?.ok_or(ApiError::ReportNotFound)?;
+    let ps = parties(Some(actor), &row);
+    if ps.is_empty() {
+        return Err(ApiError::Forbidden);
+    }
+    json_no_store(&view(&store, &row, &ps, now()).await?)
+}
+
+/// `POST /api/v1/reports/{id}/actions`: one transition or note, decided on `version`.
+/// The same action id again answers with the report as it is (a retry); a stale version
+/// is 409 `version_conflict`; a move the state machine refuses is 409
+/// `illegal_transition` with the current state, or 403 if it is never this person's.
+pub async fn act(
+    mut req: Request,
+    env: &Env,
+    actor: &Actor,
+    id: &str,
+) -> Result<Response, ApiError> {
+    let store = Store::new(env)?;
+    // Whether this is the actor's report at all comes before anything they sent.
+    let row = store.report(id).await?.ok_or(ApiError::ReportNotFound)?;
+    if parties(Some(actor), &row).is_empty() {
+        return Err(ApiError::Forbidden);
+    }
+    let (a, body_hash) = body_with_hash::<ActionRequest>(&mut req).await?;
+    let replay = |row: ReportRow| {
+        let store = &store;
+        async move {
+            let ps = parties(Some(actor), &row);
+            let resp = json_no_store(&view(store, &row, &ps, now()).await?)?;
+            resp.headers().set("Idempotent-Replay", "true")?;
+            Ok::<Response, ApiError>(resp)
+        }
+    };
+    if let Some(done) = store.recorded_action(&a.id).await? {
+        if done.report_id != id || done.body_hash != body_hash {
+            return Err(ApiError::IdempotencyConflict);
+        }
+        return replay(row).await;
+    }
+    let problems = a.problems();
+    if !problems.is_empty() {
+        return Err(ApiError::Invalid(problems));
+    }
+    let ps = parties(Some(actor), &row);
+    let from = Position {
+        state: state_of(&row.state)?,
+        level: level_of(&row.level)?,
+        resolved_at: row.resolved_at,
+    };
+    if a.version != row.version {
+        return Err(ApiError::VersionConflict {
+            state: from.state,
+            version: row.version,
+        });
+    }
+    let at = now();
+    let party_list: Vec<Party> = ps.iter().map(|(p, _)| *p).collect();
+    let to = machine::next(from, a.action, &party_list, at).map_err(|r| match r {
+        Refusal::NotYours => ApiError::Forbidden,
+        Refusal::Illegal => ApiError::IllegalTransition { state: from.state },
+    })?;
+    let by = machine::acting(from, a.action, &party_list, at);
+    let role = ps
+        .iter()
+        .find(|(p, _)| Some(*p) == by)
+        .map(|(_, role)| *role);
+    let mut next = ReportRow {
+        state: to.state.as_str().to_owned(),
+        level: to.level.as_str().to_owned(),
+        version: row.version + 1,
+        updated_at: at,
+        resolved_at: to.resolved_at,
+        ..row.clone()
+    };
+    match a.action {
+        ActionKind::Dispatch => {
+            let dept = a.department.clone().unwrap_or_default();
+            if !store.department_serves(&dept, &row.grid_code).await? {
+                return Err(invalid(
+                    "department",
+                    "请选择一个服务本地、在用的部门",
+                    "choose an active department that serves this place",
+                ));
+            }
+            next.department_id = Some(dept);
+        }
+        ActionKind::Confirm => next.rating = a.rating,
+        ActionKind::Merge => {
+            let into = a.into.clone().unwrap_or_default();
+            let target = store.report(&into).await?;
+            if into == row.id || target.is_none_or(|t| t.merged_into.is_some()) {
+                return Err(invalid(
+                    "into",
+                    "请选择另一条未合并的报事",
+                    "choose another report, not itself merged",
+                ));
+            }
+            next.merged_into = Some(into);
+        }
+        ActionKind::Recategorize => {
+            let category = a.category.clone().unwrap_or_default();
+            if !store.fileable_category(&category).await? {
+                return Err(invalid("category", "请选择问题类别", "choose a category"));
+            }
+            next.category = category;
+            // Back with the dispatcher: the new category may need another department.
+            if to.state == ReportState::Escalated {
+                next.department_id = None;
+            }
+        }
+        _ => {}
+    }
+    if !a.photos.is_empty() {
+        let mut photos = json_list(&row.photos)?;
+        photos.extend(a.photos.iter().cloned());
+        if photos.len() > 2 * wangge_core::reports::MAX_PHOTOS {
+            return Err(invalid(
+                "photos",
+                "这条报事的照片已经够多了",
+                "this report has enough photos",
+            ));
+        }
+        next.photos = serde_json::to_string(&photos)?;
+    }
+    let photos = serde_json::to_string(&a.photos)?;
+    let record = NewAction {
+        report_id: &row.id,
+        version: next.version,
+        id: &a.id,
+        body_hash: &body_hash,
+        action: a.action.as_str(),
+        account_id: Some(&actor.account_id),
+        role: role.map(AccountRole::as_str),
+        at,
+        from_state: &row.state,
+        to_state: &next.state,
+        public_text: a.text.trim(),
+        // Residents have no internal notes.
+        internal_text: if is_staff(&ps) {
+            a.internal_text.trim()
+        } else {
+            ""
+        },
+        photos: &photos,
+        department_id: next
+            .department_id
+            .as_deref()
+            .filter(|_| a.action == ActionKind::Dispatch),
+        category: (a.action == ActionKind::Recategorize).then_some(next.category.as_str()),
+        rating: a.rating.filter(|_| a.action == ActionKind::Confirm),
+    };
+    match store.act(&next, &record).await {
+        Ok(()) => {
+            let ps = parties(Some(actor), &next);
+            json_no_store(&view(&store, &next, &ps, at).await?)
+        }
+        Err(ApiError::AlreadyExists) => match store.recorded_action(&a.id).await? {
+            // This very action, sent twice at once: the twin landed.
+            Some(done) if done.body_hash == body_hash => {
+                let row = store.report(id).await?.ok_or(ApiError::ReportNotFound)?;
+                replay(row).await
+            }
+            // Another action landed on this version first.
+            _ => {
+                let now_row = store.report(id).await?.ok_or(ApiError::ReportNotFound)?;
+                Err(ApiError::VersionConflict {
+                    state: state_of(&now_row.state)?,
+                    version: now_row.version,
+                })
+            }
+        },
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,471 @@
+//! 报事 against the real Worker: the whole loop (taken in, escalated twice, dispatched,
+//! returned, dispatched again, resolved, confirmed), both 409s, idempotent filing (also 20
+//! sends of one id at once), who may see what, anonymous and on-behalf filing.
+
+use serde_json::json;
+use wangge_api_tests::{new_id, Api, Reply};
+use wangge_core::problem::{Problem, ProblemCode};
+use wangge_core::reports::{ActionKind, Category, Level, Report, ReportState};
+
+const ADDR: &str = "192.0.2.120";
+const GRID: &str = "990101001003001";
+/// 张德明户, resident-a's household in `GRID`.
+const HOUSEHOLD: &str = "hh-990101001003001-012";
+
+fn file(api: &Api, cookie: Option<&str>, body: &serde_json::Value) -> Reply {
+    let mut headers = vec![
+        ("Origin", api.origin().to_owned()),
+        ("CF-Connecting-IP", ADDR.to_owned()),
+    ];
+    if let Some(c) = cookie {
+        headers.push(("Cookie", c.to_owned()));
+    }
+    api.send("POST", "/api/v1/reports", &headers, Some(&body.to_string()))
+}
+
+fn drain(id: &str) -> serde_json::Value {
+    json!({
+        "id": id,
+        "category": "muni-drain",
+        "text": "三组路口下水道堵了，雨天污水漫到路上。",
+        "location": {"lat": 28.19, "long": 112.97, "address": "东岗村三组路口"},
+        "photos": []
+    })
+}
+
+/// Takes `action` on report `r` as `cookie`, on the report's current version.
+fn act(api: &Api, cookie: &str, r: &Report, action: ActionKind, extra: serde_json::Value) -> Reply {
+    let mut body = json!({ "id": new_id(), "action": action, "version": r.version });
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        b.extend(e.clone());
+    }
+    api.as_user_json(
+        "POST",
+        &format!("/api/v1/reports/{}/actions", r.id),
+        cookie,
+        &body.to_string(),
+    )
+}
+
+fn ok(r: Reply) -> Report {
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.json()
+}
+
+#[test]
+fn the_category_tree_has_the_townships_eight_kinds() {
+    let api = Api::from_env();
+    let r = api.get("/api/v1/report-categories");
+    assert_eq!(r.status, 200, "{}", r.body);
+    let list: Vec<Category> = r.json();
+    let top: Vec<&str> = list
+        .iter()
+        .filter(|c| c.parent.is_none())
+        .map(|c| c.code.as_str())
+        .collect();
+    assert_eq!(
+        top,
+        ["env", "muni", "safety", "dispute", "groups", "order", "market", "service"]
+    );
+    for t in &top {
+        assert!(
+            list.iter()
+                .filter(|c| c.parent.as_deref() == Some(*t))
+                .count()
+                >= 3,
+            "{t} has its children"
+        );
+    }
+}
+
+#[test]
+fn a_report_goes_round_the_whole_loop_with_an_escalation_and_a_return() {
+    let api = Api::from_env();
+    let resident = api.session("resident-a", ADDR);
+    let worker = api.session("worker-a", ADDR);
+    let leader = api.session("leader", ADDR);
+    let dispatcher = api.session("dispatcher", ADDR);
+    let handler = api.session("handler", ADDR);
+
+    // Filed by the resident: the grid comes from the household.
+    let r = file(&api, Some(&resident), &drain(&new_id()));
+    assert_eq!(r.status, 201, "{}", r.body);
+    let mut rep: Report = r.json();
+    assert_eq!(
+        (rep.state, rep.level, rep.version),
+        (ReportState::Submitted, Level::Grid, 1)
+    );
+    assert_eq!(rep.grid, GRID);
+    assert!(rep.allowed.contains(&ActionKind::Note));
+    assert!(!rep.allowed.contains(&ActionKind::Accept));
+
+    rep = ok(act(
+        &api,
+        &worker,
+        &rep,
+        ActionKind::Accept,
+        json!({"text": "收到，下午去看。"}),
+    ));
+    rep = ok(act(
+        &api,
+        &worker,
+        &rep,
+        ActionKind::Escalate,
+        json!({"text": "要用疏通车，上报村里。", "internal_text": "上次也是这里堵。"}),
+    ));
+    assert_eq!(
+        (rep.state, rep.level),
+        (ReportState::Escalated, Level::Village)
+    );
+    // The grid worker cannot take it further; the village can.
+    let r = act(&api, &worker, &rep, ActionKind::Escalate, json!({}));
+    assert_eq!(r.status, 409, "{}", r.body);
+    let p: Problem = r.json();
+    assert_eq!(p.code, ProblemCode::IllegalTransition);
+    assert_eq!(p.state, Some(ReportState::Escalated));
+    rep = ok(act(
+        &api,
+        &leader,
+        &rep,
+        ActionKind::Escalate,
+        json!({"text": "上报镇里派单。"}),
+    ));
+    assert_eq!(rep.level, Level::Township);
+
+    rep = ok(act(
+        &api,
+        &dispatcher,
+        &rep,
+        ActionKind::Dispatch,
+        json!({"department": "water", "text": "派给水务站。"}),
+    ));
+    assert_eq!(
+        (rep.state, rep.department.as_deref()),
+        (ReportState::Dispatched, Some("water"))
+    );
+    // The department sends it back with a reason; it is the dispatcher's again.
+    let r = act(&api, &handler, &rep, ActionKind::Return, json!({}));
+    assert_eq!(r.status, 422, "a return needs a reason: {}", r.body);
+    rep = ok(act(
+        &api,
+        &handler,
+        &rep,
+        ActionKind::Return,
+        json!({"text": "属于村内沟渠，不归水务站。"}),
+    ));
+    assert_eq!(rep.state, ReportState::Returned);
+    rep = ok(act(
+        &api,
+        &dispatcher,
+        &rep,
+        ActionKind::Dispatch,
+        json!({"department": "water", "text": "经核实为供水管网，请水务站处理。"}),
+    ));
+    rep = ok(act(
+        &api,
+        &handler,
+        &rep,
+        ActionKind::DepartmentAccept,
+        json!({}),
+    ));
+    assert_eq!(rep.state, ReportState::InProgress);
+    rep = ok(act(
+        &api,
+        &handler,
+        &rep,
+        ActionKind::Resolve,
+        json!({"text": "已疏通，换了一段破损管道。"}),
+    ));
+    assert_eq!(rep.state, ReportState::Resolved);
+    assert!(rep.resolved_at.is_some());
+
+    // The resident confirms with a rating.
+    let mine: Report = api
+        .as_user("GET", &format!("/api/v1/reports/{}", rep.id), &resident)
+        .json();
+    assert_eq!(
+        mine.allowed,
+        [
+            ActionKind::Confirm,
+            ActionKind::Reopen,
+            ActionKind::Note,
+            ActionKind::AddPhotos
+        ]
+    );
+    let r = act(
+        &api,
+        &resident,
+        &mine,
+        ActionKind::Confirm,
+        json!({"rating": 9}),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    rep = ok(act(
+        &api,
+        &resident,
+        &mine,
+        ActionKind::Confirm,
+        json!({"rating": 5, "text": "修得很快，谢谢！"}),
+    ));
+    assert_eq!((rep.state, rep.rating), (ReportState::Confirmed, Some(5)));
+
+    // The whole timeline: the resident sees it without internal notes; staff with them.
+    let steps: Vec<(ActionKind, ReportState)> =
+        rep.timeline.iter().map(|a| (a.action, a.to)).collect();
+    assert_eq!(
+        steps,
+        [
+            (ActionKind::Submit, ReportState::Submitted),
+            (ActionKind::Accept, ReportState::Accepted),
+            (ActionKind::Escalate, ReportState::Escalated),
+            (ActionKind::Escalate, ReportState::Escalated),
+            (ActionKind::Dispatch, ReportState::Dispatched),
+            (ActionKind::Return, ReportState::Returned),
+            (ActionKind::Dispatch, ReportState::Dispatched),
+            (ActionKind::DepartmentAccept, ReportState::InProgress),
+            (ActionKind::Resolve, ReportState::Resolved),
+            (ActionKind::Confirm, ReportState::Confirmed),
+        ]
+    );
+    assert!(
+        rep.timeline.iter().all(|a| a.internal_text.is_none()),
+        "resident view"
+    );
+    assert_eq!(rep.timeline[2].by, "李秀梅");
+    let staff: Report = api
+        .as_user("GET", &format!("/api/v1/reports/{}", rep.id), &dispatcher)
+        .json();
+    assert_eq!(
+        staff.timeline[2].internal_text.as_deref(),
+        Some("上次也是这里堵。")
+    );
+    assert_eq!(staff.timeline.len(), 10);
+}
+
+#[test]
+fn a_stale_version_is_a_conflict_and_two_dispatchers_never_both_land() {
+    let api = Api::from_env();
+    let resident = api.session("resident-a", ADDR);
+    let worker = api.session("worker-a", ADDR);
+    let r = file(&api, Some(&resident), &drain(&new_id()));
+    let rep: Report = r.json();
+    let accepted = ok(act(&api, &worker, &rep, ActionKind::Accept, json!({})));
+    // Acting on version 1 again: 409 with where it stands now; nothing recorded.
+    let r = act(
+        &api,
+        &worker,
+        &rep,
+        ActionKind::Note,
+        json!({"text": "迟到的备注"}),
+    );
+    assert_eq!(r.status, 409, "{}", r.body);
+    let p: Problem = r.json();
+    assert_eq!(p.code, ProblemCode::VersionConflict);
+    assert_eq!((p.state, p.version), (Some(ReportState::Accepted), Some(2)));
+
+    // Two actions decided on the same version at once: exactly one lands.
+    let answers: Vec<u16> = std::thread::scope(|s| {
+        let handles: Vec<_> = [ActionKind::HandleOnSpot, ActionKind::Escalate]
+            .into_iter()
+            .map(|a| {
+                let (api, worker, accepted) = (&api, &worker, &accepted);
+                s.spawn(move || act(api, worker, accepted, a, json!({"text": "处理"})).status)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect()
+    });
+    let mut sorted = answers.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, [200, 409], "{answers:?}");
+    let now: Report = api
+        .as_user("GET", &format!("/api/v1/reports/{}", rep.id), &worker)
+        .json();
+    assert_eq!((now.version, now.timeline.len()), (3, 3));
+}
+
+#[test]
+fn filing_is_idempotent_forever_and_twenty_sends_make_one_report() {
+    let api = Api::from_env();
+    let resident = api.session("resident-a", ADDR);
+    let id = new_id();
+    let first = file(&api, Some(&resident), &drain(&id));
+    assert_eq!(first.status, 201, "{}", first.body);
+    let again = file(&api, Some(&resident), &drain(&id));
+    assert_eq!(again.status, 201, "{}", again.body);
+    assert_eq!(again.json::<Report>(), first.json::<Report>());
+    let mut other = drain(&id);
+    other["text"] = json!("换了内容");
+    let r = file(&api, Some(&resident), &other);
+    assert_eq!(r.status, 409, "{}", r.body);
+    assert_eq!(r.json::<Problem>().code, ProblemCode::IdempotencyConflict);
+
+    let id = new_id();
+    let body = drain(&id);
+    let answers: Vec<(u16, String)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..20)
+            .map(|_| {
+                let (api, resident, body) = (&api, &resident, &body);
+                s.spawn(move || {
+                    let r = file(api, Some(resident), body);
+                    (r.status, r.body)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect()
+    });
+    for (status, body) in &answers {
+        assert_eq!(*status, 201, "{body}");
+        assert_eq!(serde_json::from_str::<Report>(body).expect("report").id, id);
+    }
+    let rows = wangge_api_tests::d1(&format!(
+        "SELECT (SELECT COUNT(*) FROM reports WHERE id = '{id}') AS reports, \
+         (SELECT COUNT(*) FROM report_actions WHERE report_id = '{id}') AS actions"
+    ));
+    assert_eq!(rows[0]["reports"], 1);
+    assert_eq!(rows[0]["actions"], 1);
+}
+
+#[test]
+fn only_those_involved_see_a_report() {
+    let api = Api::from_env();
+    let resident = api.session("resident-a", ADDR);
+    let dispatcher = api.session("dispatcher", ADDR);
+    let worker = api.session("worker-a", ADDR);
+    let leader = api.session("leader", ADDR);
+    let mut rep: Report = file(&api, Some(&resident), &drain(&new_id())).json();
+    rep = ok(act(&api, &worker, &rep, ActionKind::Accept, json!({})));
+    rep = ok(act(&api, &worker, &rep, ActionKind::Escalate, json!({})));
+    rep = ok(act(&api, &leader, &rep, ActionKind::Escalate, json!({})));
+    // Only a department that exists and serves this place can be chosen.
+    let r = act(
+        &api,
+        &dispatcher,
+        &rep,
+        ActionKind::Dispatch,
+        json!({"department": "no-such"}),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(
+        r.json::<Problem>().errors[0].field.as_deref(),
+        Some("department")
+    );
+    rep = ok(act(
+        &api,
+        &dispatcher,
+        &rep,
+        ActionKind::Dispatch,
+        json!({"department": "power"}),
+    ));
+    let path = format!("/api/v1/reports/{}", rep.id);
+    // Another department's handler, another household, another grid's worker: 403.
+    for who in ["handler", "resident-b", "worker-b", "clerk"] {
+        let r = api.as_user("GET", &path, &api.session(who, ADDR));
+        assert_eq!(r.status, 403, "{who}: {}", r.body);
+        assert_eq!(r.json::<Problem>().code, ProblemCode::Forbidden);
+    }
+    assert_eq!(api.as_user("GET", &path, &resident).status, 200);
+    assert_eq!(api.as_user("GET", &path, &dispatcher).status, 200);
+    let unknown = api.as_user(
+        "GET",
+        "/api/v1/reports/0194ffff-0000-7000-8000-00000000dead",
+        &resident,
+    );
+    assert_eq!(unknown.status, 404);
+    assert_eq!(unknown.json::<Problem>().code, ProblemCode::ReportNotFound);
+}
+
+#[test]
+fn anonymous_reports_wait_for_the_grid_and_workers_file_for_households() {
+    let api = Api::from_env();
+    let mut body = drain(&new_id());
+    body["grid"] = json!(GRID);
+    let r = file(&api, None, &body);
+    assert_eq!(r.status, 422, "no phone to call back: {}", r.body);
+    assert_eq!(
+        r.json::<Problem>().errors[0].field.as_deref(),
+        Some("contact")
+    );
+    body["contact"] = json!("13700001234");
+    let r = file(&api, None, &body);
+    assert_eq!(r.status, 201, "{}", r.body);
+    let anon: Report = r.json();
+    assert!(anon.anonymous);
+    assert_eq!(anon.state, ReportState::Pending);
+    assert_eq!(anon.contact, None, "the phone is for staff only");
+    let worker = api.session("worker-a", ADDR);
+    let seen: Report = api
+        .as_user("GET", &format!("/api/v1/reports/{}", anon.id), &worker)
+        .json();
+    assert_eq!(seen.contact.as_deref(), Some("13700001234"));
+    assert_eq!(seen.timeline[0].by, "匿名");
+    let taken = ok(act(
+        &api,
+        &worker,
+        &seen,
+        ActionKind::Accept,
+        json!({"text": "已电话联系。"}),
+    ));
+    assert_eq!(taken.state, ReportState::Accepted);
+
+    // 代报: the grid has it at once, marked, and the household reads it as its own.
+    let mut body = drain(&new_id());
+    body["household"] = json!(HOUSEHOLD);
+    let r = file(&api, Some(&worker), &body);
+    assert_eq!(r.status, 201, "{}", r.body);
+    let filed: Report = r.json();
+    assert_eq!(filed.state, ReportState::Accepted);
+    assert!(filed.on_behalf);
+    let resident = api.session("resident-a", ADDR);
+    let own: Report = api
+        .as_user("GET", &format!("/api/v1/reports/{}", filed.id), &resident)
+        .json();
+    assert_eq!(own.timeline[0].public_text, "网格员代报");
+    // Not for a household outside one's grid.
+    let other = api.session("worker-b", ADDR);
+    let r = file(&api, Some(&other), &drain_for(HOUSEHOLD));
+    assert_eq!(r.status, 403, "{}", r.body);
+}
+
+fn drain_for(household: &str) -> serde_json::Value {
+    let mut b = drain(&new_id());
+    b["household"] = json!(household);
+    b
+}
+
+#[test]
+fn a_resident_reopens_what_was_not_actually_fixed() {
+    let api = Api::from_env();
+    let resident = api.session("resident-a", ADDR);
+    let worker = api.session("worker-a", ADDR);
+    let mut rep: Report = file(&api, Some(&resident), &drain(&new_id())).json();
+    rep = ok(act(&api, &worker, &rep, ActionKind::Accept, json!({})));
+    rep = ok(act(
+        &api,
+        &worker,
+        &rep,
+        ActionKind::HandleOnSpot,
+        json!({"text": "已清理。"}),
+    ));
+    let r = act(&api, &resident, &rep, ActionKind::Reopen, json!({}));
+    assert_eq!(r.status, 422, "a reason is needed: {}", r.body);
+    rep = ok(act(
+        &api,
+        &resident,
+        &rep,
+        ActionKind::Reopen,
+        json!({"text": "第二天又堵了。"}),
+    ));
+    assert_eq!((rep.state, rep.level), (ReportState::Reopened, Level::Grid));
+    // Back with the grid worker.
+    let seen: Report = api
+        .as_user("GET", &format!("/api/v1/reports/{}", rep.id), &worker)
+        .json();
+    assert!(seen.allowed.contains(&ActionKind::HandleOnSpot));
+    assert!(seen.allowed.contains(&ActionKind::Escalate));
+}
