@@ -30,6 +30,7 @@ pub enum ProblemCode {
     AccountNotFound,
     GuideItemNotFound,
     ReportNotFound,
+    PhotoNotFound,
     /// The report's state does not allow this action (`state` says where it stands).
     IllegalTransition,
     /// The action was decided on an older version of the report (`state` and `version`
@@ -63,6 +64,7 @@ impl ProblemCode {
             | Self::AccountNotFound
             | Self::GuideItemNotFound
             | Self::ReportNotFound
+            | Self::PhotoNotFound
             | Self::DeletionRequestNotFound
             | Self::ActivationNotFound => 404,
             Self::ActivationUsed | Self::ActivationExpired => 410,
@@ -126,6 +128,7 @@ impl ProblemCode {
                 "No such service-guide item; it may have been withdrawn.",
             ),
             Self::ReportNotFound => ("没有找到这条报事。", "No such report."),
+            Self::PhotoNotFound => ("没有找到这张照片。", "No such photo."),
             Self::IllegalTransition => (
                 "这条报事现在的状态不能做这一步，请刷新后查看。",
                 "The report's current state does not allow this; reload to see where it stands.",
@@ -182,9 +185,11 @@ pub struct Problem {
     /// the first, so a form or a file is fixed in one go.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<Detail>,
-    /// Where a report stands now (`illegal_transition`, `version_conflict`).
+    /// Where a report stands now (`illegal_transition`, `version_conflict`): the state's
+    /// wire name (`ReportState::parse` reads it). A string, so that the shell, which reads
+    /// every problem, carries no decoder for report states.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<crate::reports::ReportState>,
+    pub state: Option<String>,
     /// A report's version now (`version_conflict`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<u32>,

@@ -42,7 +42,12 @@ CREATE TABLE reports (
     merged_into   TEXT REFERENCES reports (id)
 );
 
+-- Lists walk one index range newest first: a grid's, a village's, a township's (the
+-- expressions name the subtree by its root's code), a department's, a household's.
 CREATE INDEX reports_by_grid ON reports (grid_code, created_at, id);
+CREATE INDEX reports_by_village ON reports (substr(grid_code, 1, 12), created_at, id);
+CREATE INDEX reports_by_township ON reports (substr(grid_code, 1, 9), created_at, id);
+CREATE INDEX reports_by_county ON reports (substr(grid_code, 1, 6), created_at, id);
 CREATE INDEX reports_by_department ON reports (department_id, created_at, id);
 CREATE INDEX reports_by_household ON reports (household_id, created_at, id);
 CREATE INDEX reports_by_reporter ON reports (reporter_id, created_at, id);
@@ -70,6 +75,19 @@ CREATE TABLE report_actions (
     category      TEXT,
     rating        INTEGER CHECK (rating BETWEEN 1 AND 5),
     PRIMARY KEY (report_id, version)
+) WITHOUT ROWID;
+
+-- Photos live in R2 (binding PHOTOS); this is who sent each one and which report it
+-- shows, which decides who may fetch it. The key comes from the phone's UUIDv7, so a
+-- report written offline names its photos before they are sent.
+CREATE TABLE photos (
+    key         TEXT PRIMARY KEY CHECK (length(key) = 34 AND key GLOB 'p-*'),
+    uploaded_by TEXT NOT NULL REFERENCES accounts (id),
+    -- SHA-256 of the stored (metadata-free) bytes: the ETag, and how a retry is known.
+    sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+    size        INTEGER NOT NULL,
+    report_id   TEXT REFERENCES reports (id),
+    created_at  INTEGER NOT NULL
 ) WITHOUT ROWID;
 
 CREATE TRIGGER report_actions_never_change BEFORE UPDATE ON report_actions

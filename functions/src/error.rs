@@ -31,6 +31,8 @@ pub enum ApiError {
     StaleVersion,
     #[error("report not found")]
     ReportNotFound,
+    #[error("photo not found")]
+    PhotoNotFound,
     #[error("illegal transition from {state:?}")]
     IllegalTransition {
         state: wangge_core::reports::ReportState,
@@ -86,6 +88,7 @@ impl ApiError {
             Self::GuideItemNotFound => ProblemCode::GuideItemNotFound,
             Self::StaleVersion => ProblemCode::StaleVersion,
             Self::ReportNotFound => ProblemCode::ReportNotFound,
+            Self::PhotoNotFound => ProblemCode::PhotoNotFound,
             Self::IllegalTransition { .. } => ProblemCode::IllegalTransition,
             Self::VersionConflict { .. } => ProblemCode::VersionConflict,
             Self::AccountNotFound => ProblemCode::AccountNotFound,

@@ -75,9 +75,9 @@ pub fn problem(err: &ApiError) -> worker::Result<Response> {
     let mut problem = Problem::from(code);
     match err {
         ApiError::Invalid(details) => problem.errors = details.clone(),
-        ApiError::IllegalTransition { state } => problem.state = Some(*state),
+        ApiError::IllegalTransition { state } => problem.state = Some(state.as_str().into()),
         ApiError::VersionConflict { state, version } => {
-            problem.state = Some(*state);
+            problem.state = Some(state.as_str().into());
             problem.version = Some(*version);
         }
         _ => {}

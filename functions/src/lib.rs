@@ -158,6 +158,9 @@ async fn handle(
         (Handler::GuideVersions, Some(s)) => guide::versions(env, &s.actor, param).await,
         (Handler::ReportCategories, _) => reports::categories(&req, env).await,
         (Handler::FileReport, s) => reports::create(req, env, s.as_ref().map(|s| &s.actor)).await,
+        (Handler::Reports, Some(s)) => reports::list(&req, env, &s.actor).await,
+        (Handler::UploadPhoto, Some(s)) => reports::upload_photo(req, env, &s.actor).await,
+        (Handler::Photo, Some(s)) => reports::photo(&req, env, &s.actor, param).await,
         (Handler::ReportById, Some(s)) => reports::get(env, &s.actor, param).await,
         (Handler::ActOnReport, Some(s)) => reports::act(req, env, &s.actor, param).await,
         (Handler::GuideEntries, Some(s)) => guide::entries(&req, env, &s.actor).await,
@@ -206,6 +209,9 @@ async fn handle(
             | Handler::GuideVersions
             | Handler::GuideEntries
             | Handler::ReportById
+            | Handler::Reports
+            | Handler::UploadPhoto
+            | Handler::Photo
             | Handler::ActOnReport
             | Handler::ExportGuide
             | Handler::ImportGuide

@@ -28,7 +28,7 @@ use wangge_core::guide::{GuideDelta, GuideEntryPage, GuideItem, GuideSave, Guide
 use wangge_core::households::{Household, HouseholdDraft, HouseholdPage, MoveOut, MovedOut};
 use wangge_core::privacy::{AccessPage, AskDeletion, DeletionRequest, MyData};
 use wangge_core::problem::{Problem, ProblemCode};
-use wangge_core::reports::{ActionRequest, Category, NewReport, Report};
+use wangge_core::reports::{ActionRequest, Category, NewReport, PhotoKey, Report, ReportPage};
 
 /// Where every schema lives, and how a `$ref` names it.
 const SCHEMAS: &str = "/components/schemas";
@@ -495,6 +495,41 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 "The report as filed (the same answer again for the same id and body).",
             )
         },
+        Handler::Reports => Operation {
+            query: &[
+                ("status", "States to include, comma-separated (e.g. `submitted,pending`)."),
+                ("grid", "A grid subtree, by its root's code."),
+                ("category", "A category, or a first-level one for all its children."),
+                ("department", "The department it is dispatched to."),
+                ("from", "Filed at or after (UTC milliseconds)."),
+                ("to", "Filed before (UTC milliseconds)."),
+                ("cursor", "The `cursor` of the previous page."),
+            ],
+            ..op(
+                "Reports the reader is involved in (their household's, grids', department's), newest first",
+                200,
+                Some(s.answer::<ReportPage>()),
+                "One page; `cursor` is set while more follow.",
+            )
+        },
+        Handler::UploadPhoto => Operation {
+            problems: &[ProblemCode::Invalid, ProblemCode::IdempotencyConflict, ProblemCode::BadRequest],
+            ..op(
+                "Upload a JPEG (≤ 2 MB; `Idempotency-Key`: the photo's UUIDv7, which makes its key); metadata is stripped",
+                201,
+                Some(s.answer::<PhotoKey>()),
+                "The photo's key, for a report or an action to name.",
+            )
+        },
+        Handler::Photo => Operation {
+            problems: &[ProblemCode::PhotoNotFound],
+            ..op(
+                "A report's photo (image/jpeg), for whoever may read the report",
+                200,
+                None,
+                "The JPEG, cached for good and revalidated by ETag.",
+            )
+        },
         Handler::ReportById => Operation {
             problems: &[ProblemCode::ReportNotFound],
             ..op(
@@ -597,9 +632,10 @@ fn path_parameter(name: &str) -> Value {
              service-guide item's code on /guide paths."
         }
         "id" => {
-            "The id of what the path names: a household, a person, a department or a \
-             deletion request."
+            "The id of what the path names: a household, a person, a department, a \
+             deletion request or a report."
         }
+        "key" => "A photo's key (`p-` and 32 hex digits).",
         "login" => "A staff account's login.",
         other => panic!("describe the path parameter {{{other}}} in openapi.rs"),
     };

@@ -45,6 +45,7 @@ pub fn personal_data(handler: Handler, param: &str) -> Option<(AccessAction, Str
         Handler::Anonymise => (AccessAction::Anonymise, format!("deletion:{param}")),
         // A report carries a household's words, place and (anonymous) phone.
         Handler::ReportById => (AccessAction::Read, format!("report:{param}")),
+        Handler::Reports => (AccessAction::Read, "list:reports".into()),
         Handler::ActOnReport => (AccessAction::Change, format!("report:{param}")),
         Handler::AccessLog | Handler::DeletionRequests => {
             (AccessAction::Read, "list:personal-data".into())

@@ -6,13 +6,16 @@
 use crate::error::ApiError;
 use crate::http::{body_with_hash, json_etag, json_no_store};
 use crate::routes::Actor;
-use crate::store::{NewAction, ReportRow, Store};
+use crate::store::{NewAction, ReportQuery, ReportRow, Store};
 use wangge_core::accounts::{AccountRole, Scope};
 use wangge_core::grids::{GridCode, GridLevel};
 use wangge_core::problem::Detail;
 use wangge_core::reports::machine::{self, Party, Position, Refusal};
+use wangge_core::reports::photo::{strip_jpeg_metadata, PhotoError, MAX_PHOTO_BYTES};
 use wangge_core::reports::{
-    ActionKind, ActionRecord, ActionRequest, Category, Level, NewReport, Report, ReportState,
+    cursor_of, excerpt, parse_cursor, valid_photo_key, ActionKind, ActionRecord, ActionRequest,
+    Category, Level, NewReport, PhotoKey, Report, ReportPage, ReportState, ReportSummary,
+    PAGE_SIZE,
 };
 use worker::{Date, Env, Request, Response};
 
@@ -243,6 +246,7 @@ pub async fn create(
     if !store.fileable_category(&new.category).await? {
         return Err(invalid("category", "请选择问题类别", "choose a category"));
     }
+    check_photos(&store, actor, &new.id, &new.photos).await?;
     let draft = ReportRow {
         id: new.id.clone(),
         body_hash,
@@ -465,6 +469,7 @@ pub async fn act(
         }
         next.photos = serde_json::to_string(&photos)?;
     }
+    check_photos(&store, Some(actor), &row.id, &a.photos).await?;
     let photos = serde_json::to_string(&a.photos)?;
     let record = NewAction {
         report_id: &row.id,
@@ -513,5 +518,258 @@ pub async fn act(
             }
         },
         Err(e) => Err(e),
+    }
+}
+
+/// `GET /api/v1/reports?status=&grid=&category=&department=&from=&to=&cursor=`: newest
+/// first, only what the reader is involved in: a resident their household's, staff their
+/// grids', a handler their department's. `status` may list several states (comma).
+pub async fn list(req: &Request, env: &Env, actor: &Actor) -> Result<Response, ApiError> {
+    let url = req.url()?;
+    let param = |k: &str| {
+        url.query_pairs()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.into_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let bad = |what: &str| ApiError::BadRequest(format!("{what} is not one this list knows"));
+    let mut q = ReportQuery {
+        limit: PAGE_SIZE + 1,
+        ..ReportQuery::default()
+    };
+    for g in &actor.roles {
+        match (&g.role, &g.scope) {
+            (
+                AccountRole::GridWorker
+                | AccountRole::GridLeader
+                | AccountRole::GridInstructor
+                | AccountRole::Dispatcher,
+                Scope::Grid(root),
+            ) => q.roots.push(root.clone()),
+            (AccountRole::DepartmentHandler, Scope::Department(d)) => q.departments.push(d.clone()),
+            _ => {}
+        }
+    }
+    q.household = actor.household.clone();
+    q.reporter = Some(actor.account_id.clone());
+    if let Some(s) = param("status") {
+        for state in s.split(',') {
+            ReportState::parse(state).ok_or_else(|| bad("status"))?;
+            q.states.push(state.to_owned());
+        }
+    }
+    if let Some(g) = param("grid") {
+        q.grid = Some(
+            GridCode::parse(&g)
+                .map_err(|_| ApiError::GridCodeMalformed)?
+                .as_str()
+                .to_owned(),
+        );
+    }
+    q.category = param("category");
+    q.department = param("department");
+    let time = |k: &str| -> Result<Option<i64>, ApiError> {
+        param(k)
+            .map(|v| v.parse::<i64>().map_err(|_| bad(k)))
+            .transpose()
+    };
+    q.from = time("from")?;
+    q.to = time("to")?;
+    if let Some(c) = param("cursor") {
+        q.after = Some(parse_cursor(&c).ok_or_else(|| bad("cursor"))?);
+    }
+    let mut lines = Store::new(env)?.reports(&q).await?;
+    let cursor = if lines.len() > PAGE_SIZE {
+        lines.truncate(PAGE_SIZE);
+        lines.last().map(|l| cursor_of(l.created_at, &l.id))
+    } else {
+        None
+    };
+    let items = lines
+        .into_iter()
+        .map(|l| {
+            Ok(ReportSummary {
+                excerpt: excerpt(&l.text, 80),
+                state: state_of(&l.state)?,
+                level: level_of(&l.level)?,
+                anonymous: l.reporter_id.is_none(),
+                on_behalf: l.on_behalf == 1,
+                id: l.id,
+                category: l.category,
+                grid: l.grid_code,
+                department: l.department_id,
+                version: l.version,
+                created_at: l.created_at,
+                updated_at: l.updated_at,
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    json_no_store(&ReportPage { items, cursor })
+}
+
+/// `POST /api/v1/photos` (signed in): a JPEG (≤ 2 MB), stripped of metadata and kept in
+/// R2. Its key comes from the phone's UUIDv7 in `Idempotency-Key` (`p-` and the UUID's 32
+/// hex digits), so a report written offline can name its photos before they are sent,
+/// and a retry stores nothing twice. 201 `{key}`.
+pub async fn upload_photo(
+    mut req: Request,
+    env: &Env,
+    actor: &Actor,
+) -> Result<Response, ApiError> {
+    let id = req
+        .headers()
+        .get("Idempotency-Key")?
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let key = format!("p-{}", id.replace('-', ""));
+    if !valid_photo_key(&key) {
+        return Err(ApiError::BadRequest(
+            "Idempotency-Key must be the photo's UUID".into(),
+        ));
+    }
+    let declared: usize = req
+        .headers()
+        .get("Content-Length")?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    if declared > MAX_PHOTO_BYTES {
+        return Err(photo_refused(PhotoError::TooBig));
+    }
+    let bytes = req.bytes().await?;
+    let clean = strip_jpeg_metadata(&bytes).map_err(photo_refused)?;
+    let hash = crate::crypto::sha256_hex(&clean).await?;
+    let store = Store::new(env)?;
+    if let Some(p) = store.photo(&key).await? {
+        // The same photo again (a retry): as the first time. Another under its key: 409.
+        if p.uploaded_by == actor.account_id && p.sha256 == hash {
+            return photo_answer(&key);
+        }
+        return Err(ApiError::IdempotencyConflict);
+    }
+    let bucket = env.bucket("PHOTOS")?;
+    bucket
+        .put(&key, clean.clone())
+        .http_metadata(worker::HttpMetadata {
+            content_type: Some("image/jpeg".into()),
+            ..Default::default()
+        })
+        .execute()
+        .await?;
+    match store
+        .record_photo(&key, &actor.account_id, &hash, clean.len(), now())
+        .await
+    {
+        Ok(()) => photo_answer(&key),
+        // Its twin, sent at the same moment, recorded it first.
+        Err(ApiError::AlreadyExists) => match store.photo(&key).await? {
+            Some(p) if p.uploaded_by == actor.account_id && p.sha256 == hash => photo_answer(&key),
+            _ => Err(ApiError::IdempotencyConflict),
+        },
+        Err(e) => Err(e),
+    }
+}
+
+fn photo_answer(key: &str) -> Result<Response, ApiError> {
+    Ok(json_no_store(&PhotoKey {
+        key: key.to_owned(),
+    })?
+    .with_status(201))
+}
+
+fn photo_refused(e: PhotoError) -> ApiError {
+    match e {
+        PhotoError::TooBig => invalid(
+            "photo",
+            "照片太大（最多 2 MB）",
+            "the photo is too big (at most 2 MB)",
+        ),
+        PhotoError::NotJpeg => invalid(
+            "photo",
+            "只能上传 JPEG 照片",
+            "only JPEG photos are accepted",
+        ),
+    }
+}
+
+/// `GET /api/v1/photos/{key}`: for whoever may read its report (or its uploader, before it
+/// is attached). Immutable: cached for good, revalidated by ETag.
+pub async fn photo(
+    req: &Request,
+    env: &Env,
+    actor: &Actor,
+    key: &str,
+) -> Result<Response, ApiError> {
+    let store = Store::new(env)?;
+    let p = store.photo(key).await?.ok_or(ApiError::PhotoNotFound)?;
+    let allowed = match &p.report_id {
+        Some(report) => {
+            let row = store.report(report).await?.ok_or(ApiError::PhotoNotFound)?;
+            !parties(Some(actor), &row).is_empty()
+        }
+        None => p.uploaded_by == actor.account_id,
+    };
+    if !allowed {
+        return Err(ApiError::Forbidden);
+    }
+    let etag = format!("\"{}\"", p.sha256);
+    let headers = worker::Headers::new();
+    headers.set("ETag", &etag)?;
+    headers.set("Cache-Control", "private, max-age=31536000, immutable")?;
+    let matches = req
+        .headers()
+        .get("If-None-Match")?
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    if matches {
+        return Ok(Response::empty()?.with_status(304).with_headers(headers));
+    }
+    let object = env
+        .bucket("PHOTOS")?
+        .get(key)
+        .execute()
+        .await?
+        .ok_or(ApiError::PhotoNotFound)?;
+    let body = object
+        .body()
+        .ok_or(ApiError::PhotoNotFound)?
+        .bytes()
+        .await?;
+    headers.set("Content-Type", "image/jpeg")?;
+    Ok(Response::from_bytes(body)?.with_headers(headers))
+}
+
+/// Photos a report or an action names must be the actor's own uploads, not yet shown on
+/// another report.
+async fn check_photos(
+    store: &Store,
+    actor: Option<&Actor>,
+    report: &str,
+    keys: &[String],
+) -> Result<(), ApiError> {
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let Some(actor) = actor else {
+        return Err(invalid(
+            "photos",
+            "不登录时不能附照片",
+            "photos need signing in",
+        ));
+    };
+    let found = store.photos(keys).await?;
+    let fine = keys.iter().all(|k| {
+        found.iter().any(|p| {
+            &p.key == k
+                && p.uploaded_by == actor.account_id
+                && p.report_id.as_deref().is_none_or(|r| r == report)
+        })
+    });
+    if fine {
+        Ok(())
+    } else {
+        Err(invalid(
+            "photos",
+            "有照片还没有上传成功，请稍后再试",
+            "a photo has not been uploaded yet; try again shortly",
+        ))
     }
 }

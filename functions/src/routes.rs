@@ -115,6 +115,9 @@ pub enum Handler {
     GuideEntries,
     ReportCategories,
     FileReport,
+    Reports,
+    UploadPhoto,
+    Photo,
     ReportById,
     ActOnReport,
     ExportGuide,
@@ -370,6 +373,11 @@ pub const ROUTES: &[Route] = &[
     // files for whom). Reading and acting: whoever is involved, which the handler works
     // out from the report (its household, grid, department).
     route("POST", "/reports", Access::Public, Handler::FileReport),
+    // Each reader's own list: the handler scopes it to their household, grids, department.
+    route("GET", "/reports", Access::SignedIn, Handler::Reports),
+    route("POST", "/photos", Access::SignedIn, Handler::UploadPhoto),
+    // The photo's report decides (its uploader alone, before it is attached).
+    route("GET", "/photos/{key}", Access::SignedIn, Handler::Photo),
     route(
         "GET",
         "/reports/{id}",

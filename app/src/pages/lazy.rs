@@ -14,18 +14,19 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 use std::future::Future;
+use std::pin::Pin;
 
 /// How long a chunk may take before the page says it did not load (a 100 KB chunk on a
 /// 2G link takes about 20 s). Giving up is safe: a later attempt starts afresh.
 const CHUNK_TIMEOUT_MS: u32 = 45_000;
 
+/// A chunk's loader: one plain function type for every section, so the shell holds one
+/// copy of the loading and retry code, not one per section.
+pub type Loader = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
+
 /// The chunk's view, or `None` if it failed or took too long.
-async fn load_in_time<F, Fut>(load: F) -> Option<AnyView>
-where
-    F: Fn() -> Fut,
-    Fut: Future<Output = Result<AnyView, SplitLoaderError>>,
-{
-    let load = std::pin::pin!(load());
+async fn load_in_time(load: Loader) -> Option<AnyView> {
+    let load = load();
     match select(load, TimeoutFuture::new(CHUNK_TIMEOUT_MS)).await {
         Either::Left((Ok(view), _)) => Some(view),
         Either::Left((Err(_), _)) | Either::Right(_) => None,
@@ -56,7 +57,15 @@ macro_rules! lazy_route {
             }
 
             async fn view(_: Self) -> ::leptos::prelude::AnyView {
-                $crate::pages::lazy::load_or_explain($chunk::view).await
+                fn load() -> ::std::pin::Pin<Box<dyn ::std::future::Future<
+                    Output = ::std::result::Result<
+                        ::leptos::prelude::AnyView,
+                        ::leptos::wasm_split::SplitLoaderError,
+                    >,
+                >>> {
+                    Box::pin($chunk::view())
+                }
+                $crate::pages::lazy::load_or_explain(load).await
             }
         }
     };
@@ -64,11 +73,7 @@ macro_rules! lazy_route {
 pub(crate) use lazy_route;
 
 /// Loads a chunk's view; if the chunk cannot be fetched, shows why with a retry button.
-pub async fn load_or_explain<F, Fut>(load: F) -> AnyView
-where
-    F: Fn() -> Fut + Copy + Send + Sync + 'static,
-    Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
-{
+pub async fn load_or_explain(load: Loader) -> AnyView {
     match load_in_time(load).await {
         Some(view) => view,
         None => view! { <ChunkRetry load/> }.into_any(),
@@ -76,11 +81,7 @@ where
 }
 
 #[component]
-fn ChunkRetry<F, Fut>(load: F) -> impl IntoView
-where
-    F: Fn() -> Fut + Copy + Send + Sync + 'static,
-    Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
-{
+fn ChunkRetry(load: Loader) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     move || {
         if attempt.get() == 0 {

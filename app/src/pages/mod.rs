@@ -86,19 +86,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/grids") view={Lazy::<grids::DirectoryRoute>::new()}/>
                     <Route path=path!("/g/:code") view=grids::Card/>
                     <Route path=path!("/account") view={Lazy::<AccountRoute>::new()}/>
-                    <Route path=path!("/activate") view={Lazy::<ActivateRoute>::new()}/>
-                    <Route path=path!("/activate/:code") view={Lazy::<ActivateRoute>::new()}/>
+                    // One entry per section (an optional last segment, not two routes): past
+                    // 16 entries the router's match code doubles in the shell.
+                    <Route path=path!("/activate/:code?") view={Lazy::<ActivateRoute>::new()}/>
                     <Route path=path!("/household") view={Lazy::<HouseholdRoute>::new()}/>
-                    <Route path=path!("/households") view={Lazy::<HouseholdsRoute>::new()}/>
-                    <Route path=path!("/households/:id") view={Lazy::<HouseholdsRoute>::new()}/>
+                    <Route path=path!("/households/:id?") view={Lazy::<HouseholdsRoute>::new()}/>
                     <Route path=path!("/sync") view={Lazy::<SyncRoute>::new()}/>
                     <Route path=path!("/guide") view={Lazy::<GuideRoute>::new()}/>
                     <Route path=path!("/guide/:code") view={Lazy::<GuideItemRoute>::new()}/>
                     <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()}/>
-                    <Route path=path!("/admin/grids") view={Lazy::<AdminGridsRoute>::new()}/>
-                    <Route path=path!("/admin/grids/:code") view={Lazy::<AdminGridsRoute>::new()}/>
-                    <Route path=path!("/admin/people") view={Lazy::<AdminPeopleRoute>::new()}/>
-                    <Route path=path!("/admin/people/:login") view={Lazy::<AdminPeopleRoute>::new()}/>
+                    <Route path=path!("/admin/grids/:code?") view={Lazy::<AdminGridsRoute>::new()}/>
+                    <Route path=path!("/admin/people/:login?") view={Lazy::<AdminPeopleRoute>::new()}/>
                     <Route path=path!("/admin/departments") view={Lazy::<AdminDepartmentsRoute>::new()}/>
                     <Route path=path!("/admin/guide") view={Lazy::<AdminGuideRoute>::new()}/>
                     <Route path=path!("/admin/guide/:code") view={Lazy::<AdminGuideItemRoute>::new()}/>

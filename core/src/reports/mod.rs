@@ -4,6 +4,7 @@
 //! words both sides use.
 
 pub mod machine;
+pub mod photo;
 #[cfg(test)]
 mod tests;
 
@@ -522,4 +523,61 @@ impl ActionRequest {
         }
         out
     }
+}
+
+/// One line of a list of reports (a queue, the board, my reports).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ReportSummary {
+    pub id: String,
+    pub category: String,
+    /// The first 80 characters of the text.
+    pub excerpt: String,
+    pub grid: String,
+    pub state: ReportState,
+    pub level: Level,
+    pub department: Option<String>,
+    pub version: u32,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub anonymous: bool,
+    pub on_behalf: bool,
+}
+
+/// `GET /api/v1/reports`: newest first; `cursor` asks for the next page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ReportPage {
+    pub items: Vec<ReportSummary>,
+    pub cursor: Option<String>,
+}
+
+/// Reports per page of a list.
+pub const PAGE_SIZE: usize = 50;
+
+/// The first `n` characters of `text`, with an ellipsis if it was longer.
+pub fn excerpt(text: &str, n: usize) -> String {
+    let mut out: String = text.chars().take(n).collect();
+    if text.chars().nth(n).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// A list's position: the last line's time and id (`<created_at>.<id>`).
+pub fn cursor_of(created_at: i64, id: &str) -> String {
+    format!("{created_at}.{id}")
+}
+
+pub fn parse_cursor(c: &str) -> Option<(i64, String)> {
+    let (t, id) = c.split_once('.')?;
+    let t = t.parse().ok()?;
+    crate::households::valid_id(id).then(|| (t, id.to_owned()))
+}
+
+/// `POST /api/v1/photos`: the stored photo's key, for a report or an action to name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PhotoKey {
+    pub key: String,
 }

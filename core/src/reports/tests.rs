@@ -284,3 +284,20 @@ fn a_new_report_and_an_action_are_checked_field_by_field() {
     assert_eq!(fields(act(ActionKind::Note).problems()), ["text"]);
     assert_eq!(fields(act(ActionKind::AddPhotos).problems()), ["photos"]);
 }
+
+#[test]
+fn a_list_cursor_round_trips_and_excerpts_cut_by_character() {
+    use super::{cursor_of, excerpt, parse_cursor};
+    let c = cursor_of(1_767_574_800_000, "0194a000-0000-7000-8000-000000000001");
+    assert_eq!(
+        parse_cursor(&c),
+        Some((
+            1_767_574_800_000,
+            "0194a000-0000-7000-8000-000000000001".to_owned()
+        ))
+    );
+    assert_eq!(parse_cursor("soon.x"), None);
+    assert_eq!(parse_cursor("1.bad id"), None);
+    assert_eq!(excerpt("下水道堵了", 3), "下水道…");
+    assert_eq!(excerpt("下水道", 3), "下水道");
+}

@@ -13,7 +13,7 @@ mod writes;
 
 pub use accounts::StoredAccount;
 pub use guide::GuideRow;
-pub use reports::{NewAction, ReportRow};
+pub use reports::{NewAction, ReportQuery, ReportRow};
 pub use writes::ClientWrite;
 
 use crate::error::ApiError;

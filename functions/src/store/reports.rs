@@ -238,7 +238,9 @@ impl Store {
                 opt(r.merged_into.as_deref()),
             ])
             .map_err(storage)?;
-        self.batch(vec![insert, self.action_stmt(first)?]).await
+        let attach = self.attach_stmt(&r.id, first.photos)?;
+        self.batch(vec![insert, self.action_stmt(first)?, attach])
+            .await
     }
 
     /// Records `a` and moves the report to `to` — only if it is still at `a.version - 1`.
@@ -266,6 +268,192 @@ impl Store {
                 opt(to.merged_into.as_deref()),
             ])
             .map_err(storage)?;
-        self.batch(vec![self.action_stmt(a)?, update]).await
+        let attach = self.attach_stmt(a.report_id, a.photos)?;
+        self.batch(vec![self.action_stmt(a)?, update, attach]).await
+    }
+}
+
+/// A list of reports as the reader may see it: `scope` says whose (OR'ed), the rest narrows.
+#[derive(Default)]
+pub struct ReportQuery {
+    /// Grid subtrees the reader serves, by their roots' codes.
+    pub roots: Vec<String>,
+    pub departments: Vec<String>,
+    pub household: Option<String>,
+    /// An account's own reports (not those it filed for a household).
+    pub reporter: Option<String>,
+    pub grid: Option<String>,
+    pub states: Vec<String>,
+    /// A category, or a first-level one (all its children).
+    pub category: Option<String>,
+    pub department: Option<String>,
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+    /// After this line (`created_at`, `id`), newest first.
+    pub after: Option<(i64, String)>,
+    pub limit: usize,
+}
+
+/// A line of a list as stored.
+#[derive(Deserialize)]
+pub struct ReportLine {
+    pub id: String,
+    pub category: String,
+    pub text: String,
+    pub grid_code: String,
+    pub state: String,
+    pub level: String,
+    pub department_id: Option<String>,
+    pub version: u32,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub reporter_id: Option<String>,
+    pub on_behalf: u8,
+}
+
+/// The SQL that matches a grid subtree: each level of the tree has its own index
+/// (`grid_code`, and the expressions for villages and townships), so the list walks one
+/// index range in time order.
+fn subtree(root: &str, n: usize) -> String {
+    match root.len() {
+        15 => format!("grid_code = ?{n}"),
+        l => format!("substr(grid_code, 1, {l}) = ?{n}"),
+    }
+}
+
+impl Store {
+    pub async fn reports(&self, q: &ReportQuery) -> Result<Vec<ReportLine>, ApiError> {
+        let mut params: Vec<JsValue> = Vec::new();
+        let mut bind = |v: JsValue| {
+            params.push(v);
+            params.len()
+        };
+        let mut scope = Vec::new();
+        for r in &q.roots {
+            let n = bind(r.as_str().into());
+            scope.push(subtree(r, n));
+        }
+        for d in &q.departments {
+            let n = bind(d.as_str().into());
+            scope.push(format!("department_id = ?{n}"));
+        }
+        if let Some(h) = &q.household {
+            let n = bind(h.as_str().into());
+            scope.push(format!("household_id = ?{n}"));
+        }
+        if let Some(a) = &q.reporter {
+            let n = bind(a.as_str().into());
+            scope.push(format!("(reporter_id = ?{n} AND on_behalf = 0)"));
+        }
+        if scope.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut filters = vec![format!("({})", scope.join(" OR "))];
+        if let Some(g) = &q.grid {
+            let n = bind(g.as_str().into());
+            filters.push(subtree(g, n));
+        }
+        if !q.states.is_empty() {
+            let n = bind(serde_json::to_string(&q.states)?.into());
+            filters.push(format!("state IN (SELECT value FROM json_each(?{n}))"));
+        }
+        if let Some(c) = &q.category {
+            let n = bind(c.as_str().into());
+            filters.push(format!(
+                "(category = ?{n} OR category IN (SELECT code FROM report_categories WHERE parent = ?{n}))"
+            ));
+        }
+        if let Some(d) = &q.department {
+            let n = bind(d.as_str().into());
+            filters.push(format!("department_id = ?{n}"));
+        }
+        if let Some(t) = q.from {
+            let n = bind(ms(t));
+            filters.push(format!("created_at >= ?{n}"));
+        }
+        if let Some(t) = q.to {
+            let n = bind(ms(t));
+            filters.push(format!("created_at < ?{n}"));
+        }
+        if let Some((t, id)) = &q.after {
+            let a = bind(ms(*t));
+            let b = bind(id.as_str().into());
+            filters.push(format!(
+                "(created_at < ?{a} OR (created_at = ?{a} AND id < ?{b}))"
+            ));
+        }
+        let limit = bind((q.limit as f64).into());
+        let sql = format!(
+            "SELECT id, category, text, grid_code, state, level, department_id, version, \
+             created_at, updated_at, reporter_id, on_behalf FROM reports WHERE {} \
+             ORDER BY created_at DESC, id DESC LIMIT ?{limit}",
+            filters.join(" AND ")
+        );
+        self.all(&sql, &params).await
+    }
+}
+
+/// A stored photo's record.
+#[derive(Deserialize)]
+pub struct PhotoRow {
+    pub key: String,
+    pub uploaded_by: String,
+    pub sha256: String,
+    pub report_id: Option<String>,
+}
+
+impl Store {
+    pub async fn photo(&self, key: &str) -> Result<Option<PhotoRow>, ApiError> {
+        self.first(
+            "SELECT key, uploaded_by, sha256, report_id FROM photos WHERE key = ?1",
+            &[key.into()],
+        )
+        .await
+    }
+
+    /// The records of these photos (primary key).
+    pub async fn photos(&self, keys: &[String]) -> Result<Vec<PhotoRow>, ApiError> {
+        self.all(
+            "SELECT key, uploaded_by, sha256, report_id FROM photos \
+             WHERE key IN (SELECT value FROM json_each(?1))",
+            &[serde_json::to_string(keys)?.into()],
+        )
+        .await
+    }
+
+    pub async fn record_photo(
+        &self,
+        key: &str,
+        by: &str,
+        sha256: &str,
+        size: usize,
+        at: i64,
+    ) -> Result<(), ApiError> {
+        let stmt = self
+            .db
+            .prepare(
+                "INSERT INTO photos (key, uploaded_by, sha256, size, created_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .bind(&[
+                key.into(),
+                by.into(),
+                sha256.into(),
+                (size as f64).into(),
+                ms(at),
+            ])
+            .map_err(storage)?;
+        self.batch(vec![stmt]).await
+    }
+
+    /// The statement that ties photos (JSON list of keys) not yet shown anywhere to a report.
+    fn attach_stmt(&self, report: &str, keys: &str) -> Result<D1PreparedStatement, ApiError> {
+        self.db
+            .prepare(
+                "UPDATE photos SET report_id = ?1 WHERE report_id IS NULL \
+                 AND key IN (SELECT value FROM json_each(?2))",
+            )
+            .bind(&[report.into(), keys.into()])
+            .map_err(storage)
     }
 }

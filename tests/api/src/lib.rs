@@ -20,6 +20,8 @@ pub struct Reply {
     /// Every header, as (name, value).
     pub headers: Vec<(String, String)>,
     pub body: String,
+    /// The body as sent (a photo is not text).
+    pub bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -109,8 +111,10 @@ impl Api {
             .filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
             .collect();
         let status = resp.status().as_u16();
-        let body = resp.body_mut().read_to_string().unwrap_or_default();
+        let bytes = resp.body_mut().read_to_vec().unwrap_or_default();
+        let body = String::from_utf8(bytes.clone()).unwrap_or_default();
         Reply {
+            bytes,
             headers,
             status,
             etag,
