@@ -7,6 +7,7 @@ pub mod admin;
 pub mod grids;
 pub mod guide;
 pub mod households;
+pub mod inbox;
 pub mod privacy;
 pub mod problem;
 pub mod qr;

@@ -9,6 +9,7 @@ mod grids;
 mod guide;
 mod households;
 mod http;
+mod inbox;
 #[cfg(test)]
 mod openapi;
 mod privacy;
@@ -159,6 +160,8 @@ async fn handle(
         (Handler::ReportCategories, _) => reports::categories(&req, env).await,
         (Handler::FileReport, s) => reports::create(req, env, s.as_ref().map(|s| &s.actor)).await,
         (Handler::Reports, Some(s)) => reports::list(&req, env, &s.actor).await,
+        (Handler::Inbox, Some(s)) => inbox::inbox(&req, env, &s.actor).await,
+        (Handler::MarkRead, Some(s)) => inbox::read(req, env, &s.actor).await,
         (Handler::UploadPhoto, Some(s)) => reports::upload_photo(req, env, &s.actor).await,
         (Handler::Photo, Some(s)) => reports::photo(&req, env, &s.actor, param).await,
         (Handler::ReportById, Some(s)) => reports::get(env, &s.actor, param).await,
@@ -211,6 +214,8 @@ async fn handle(
             | Handler::ReportById
             | Handler::Reports
             | Handler::UploadPhoto
+            | Handler::Inbox
+            | Handler::MarkRead
             | Handler::Photo
             | Handler::ActOnReport
             | Handler::ExportGuide

@@ -26,6 +26,7 @@ use wangge_core::admin::{
 use wangge_core::grids::{GridCard, GridTree};
 use wangge_core::guide::{GuideDelta, GuideEntryPage, GuideItem, GuideSave, GuideVersion};
 use wangge_core::households::{Household, HouseholdDraft, HouseholdPage, MoveOut, MovedOut};
+use wangge_core::inbox::{Inbox, MarkRead};
 use wangge_core::privacy::{AccessPage, AskDeletion, DeletionRequest, MyData};
 use wangge_core::problem::{Problem, ProblemCode};
 use wangge_core::reports::{ActionRequest, Category, NewReport, PhotoKey, Report, ReportPage};
@@ -510,6 +511,24 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 200,
                 Some(s.answer::<ReportPage>()),
                 "One page; `cursor` is set while more follow.",
+            )
+        },
+        Handler::Inbox => Operation {
+            query: &[("cursor", "The `cursor` of the previous page.")],
+            ..op(
+                "This person's notices, newest first, with the unread count",
+                200,
+                Some(s.answer::<Inbox>()),
+                "One page of notices.",
+            )
+        },
+        Handler::MarkRead => Operation {
+            body: Some(s.body::<MarkRead>()),
+            ..op(
+                "Mark notices read (these ids, or all); only one's own",
+                200,
+                Some(s.answer::<Inbox>()),
+                "The first page after marking.",
             )
         },
         Handler::UploadPhoto => Operation {

@@ -6,7 +6,7 @@
 use crate::error::ApiError;
 use crate::http::{body_with_hash, json_etag, json_no_store};
 use crate::routes::Actor;
-use crate::store::{NewAction, ReportQuery, ReportRow, Store};
+use crate::store::{NewAction, NoticeOf, Notices, ReportQuery, ReportRow, Store};
 use wangge_core::accounts::{AccountRole, Scope};
 use wangge_core::grids::{GridCode, GridLevel};
 use wangge_core::problem::Detail;
@@ -327,7 +327,8 @@ pub async fn create(
         category: Some(&row.category),
         rating: None,
     };
-    match store.file_report(&row, &first).await {
+    let notices = notices_of(&row, &first, actor.map(|a| a.account_id.as_str()));
+    match store.file_report(&row, &first, &notices).await {
         Ok(()) => {
             let ps = parties(actor, &row);
             let report = view(&store, &row, &ps, now()).await?;
@@ -338,6 +339,27 @@ pub async fn create(
             .await?
             .ok_or(ApiError::AlreadyExists),
         Err(e) => Err(e),
+    }
+}
+
+/// Who hears of `a`, which left the report as `r` (core decides; the store finds them).
+fn notices_of<'a>(r: &'a ReportRow, a: &'a NewAction<'a>, actor: Option<&'a str>) -> Notices<'a> {
+    let state = ReportState::parse(&r.state).unwrap_or(ReportState::Submitted);
+    let level = Level::parse(&r.level).unwrap_or(Level::Grid);
+    let action = ActionKind::parse(a.action).unwrap_or(ActionKind::Note);
+    Notices {
+        of: NoticeOf {
+            action_id: a.id,
+            actor,
+            report_id: &r.id,
+            grid: &r.grid_code,
+            department: r.department_id.as_deref(),
+            household: r.household_id.as_deref(),
+            reporter: r.reporter_id.as_deref().filter(|_| r.on_behalf == 0),
+            excerpt: &r.text,
+            at: a.at,
+        },
+        to: wangge_core::inbox::audiences(action, state, level),
     }
 }
 
@@ -497,7 +519,8 @@ pub async fn act(
         category: (a.action == ActionKind::Recategorize).then_some(next.category.as_str()),
         rating: a.rating.filter(|_| a.action == ActionKind::Confirm),
     };
-    match store.act(&next, &record).await {
+    let notices = notices_of(&next, &record, Some(&actor.account_id));
+    match store.act(&next, &record, &notices).await {
         Ok(()) => {
             let ps = parties(Some(actor), &next);
             json_no_store(&view(&store, &next, &ps, at).await?)

@@ -117,6 +117,8 @@ pub enum Handler {
     FileReport,
     Reports,
     UploadPhoto,
+    Inbox,
+    MarkRead,
     Photo,
     ReportById,
     ActOnReport,
@@ -376,6 +378,8 @@ pub const ROUTES: &[Route] = &[
     // Each reader's own list: the handler scopes it to their household, grids, department.
     route("GET", "/reports", Access::SignedIn, Handler::Reports),
     route("POST", "/photos", Access::SignedIn, Handler::UploadPhoto),
+    route("GET", "/inbox", Access::SignedIn, Handler::Inbox),
+    route("POST", "/inbox/read", Access::SignedIn, Handler::MarkRead),
     // The photo's report decides (its uploader alone, before it is attached).
     route("GET", "/photos/{key}", Access::SignedIn, Handler::Photo),
     route(

@@ -69,7 +69,6 @@ test("after one visit the guide opens and searches offline", async () => {
         assert.equal(await page.getByTestId("guide-events").locator("li").count(), 12);
         assert.ok(await page.getByTestId("guide-departments").locator("li").count() >= 3);
         await chunkCached(page, "guide_page");
-        await chunkCached(page, "guide_item_page");
 
         await context.setOffline(true);
         await page.reload();

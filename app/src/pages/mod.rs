@@ -44,12 +44,9 @@ lazy::lazy_route!(
     SyncRoute => sync_page, super::sync::SyncPage
 );
 lazy::lazy_route!(
-    /// `/guide`: the service guide, searchable offline.
+    /// `/guide[/{code}]`: the service guide, searchable offline, and one item for elderly
+    /// readers (one chunk: the two share the catalogue).
     GuideRoute => guide_page, super::guide::Guide
-);
-lazy::lazy_route!(
-    /// `/guide/{code}`: one item, for elderly readers.
-    GuideItemRoute => guide_item_page, super::guide::GuideItem
 );
 lazy::lazy_route!(
     /// `/admin/guide`: administrators' list of guide items, withdrawn ones too.
@@ -92,8 +89,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/household") view={Lazy::<HouseholdRoute>::new()}/>
                     <Route path=path!("/households/:id?") view={Lazy::<HouseholdsRoute>::new()}/>
                     <Route path=path!("/sync") view={Lazy::<SyncRoute>::new()}/>
-                    <Route path=path!("/guide") view={Lazy::<GuideRoute>::new()}/>
-                    <Route path=path!("/guide/:code") view={Lazy::<GuideItemRoute>::new()}/>
+                    <Route path=path!("/guide/:code?") view={Lazy::<GuideRoute>::new()}/>
                     <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()}/>
                     <Route path=path!("/admin/grids/:code?") view={Lazy::<AdminGridsRoute>::new()}/>
                     <Route path=path!("/admin/people/:login?") view={Lazy::<AdminPeopleRoute>::new()}/>

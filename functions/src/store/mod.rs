@@ -7,13 +7,15 @@ mod admin;
 mod grids;
 mod guide;
 mod households;
+mod inbox;
 mod privacy;
 mod reports;
 mod writes;
 
 pub use accounts::StoredAccount;
 pub use guide::GuideRow;
-pub use reports::{NewAction, ReportQuery, ReportRow};
+pub use inbox::NoticeOf;
+pub use reports::{NewAction, Notices, ReportQuery, ReportRow};
 pub use writes::ClientWrite;
 
 use crate::error::ApiError;

@@ -88,6 +88,20 @@ pub struct NewAction<'a> {
     pub rating: Option<u8>,
 }
 
+/// Who hears of an action, written in the action's batch.
+pub struct Notices<'a> {
+    pub of: crate::store::NoticeOf<'a>,
+    pub to: Vec<(wangge_core::inbox::Audience, wangge_core::inbox::NoticeKind)>,
+}
+
+impl Store {
+    fn notice_stmts(&self, n: &Notices) -> Result<Vec<D1PreparedStatement>, ApiError> {
+        n.to.iter()
+            .map(|(audience, kind)| self.notice_stmt(&n.of, *audience, *kind))
+            .collect()
+    }
+}
+
 fn opt(v: Option<&str>) -> JsValue {
     v.map_or(JsValue::NULL, JsValue::from)
 }
@@ -205,7 +219,12 @@ impl Store {
 
     /// A new report and its first record, together or not at all. Its id already taken
     /// (a retry racing its twin): `AlreadyExists`.
-    pub async fn file_report(&self, r: &ReportRow, first: &NewAction<'_>) -> Result<(), ApiError> {
+    pub async fn file_report(
+        &self,
+        r: &ReportRow,
+        first: &NewAction<'_>,
+        notices: &Notices<'_>,
+    ) -> Result<(), ApiError> {
         let insert = self
             .db
             .prepare(
@@ -239,14 +258,20 @@ impl Store {
             ])
             .map_err(storage)?;
         let attach = self.attach_stmt(&r.id, first.photos)?;
-        self.batch(vec![insert, self.action_stmt(first)?, attach])
-            .await
+        let mut stmts = vec![insert, self.action_stmt(first)?, attach];
+        stmts.extend(self.notice_stmts(notices)?);
+        self.batch(stmts).await
     }
 
     /// Records `a` and moves the report to `to` — only if it is still at `a.version - 1`.
     /// If another action landed first, the record's primary key (report, version) is
     /// taken and the whole batch aborts: `AlreadyExists`, nothing written.
-    pub async fn act(&self, to: &ReportRow, a: &NewAction<'_>) -> Result<(), ApiError> {
+    pub async fn act(
+        &self,
+        to: &ReportRow,
+        a: &NewAction<'_>,
+        notices: &Notices<'_>,
+    ) -> Result<(), ApiError> {
         let update = self
             .db
             .prepare(
@@ -269,7 +294,9 @@ impl Store {
             ])
             .map_err(storage)?;
         let attach = self.attach_stmt(a.report_id, a.photos)?;
-        self.batch(vec![self.action_stmt(a)?, update, attach]).await
+        let mut stmts = vec![self.action_stmt(a)?, update, attach];
+        stmts.extend(self.notice_stmts(notices)?);
+        self.batch(stmts).await
     }
 }
 

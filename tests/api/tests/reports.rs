@@ -609,3 +609,96 @@ fn every_list_shows_only_what_its_reader_is_involved_in() {
     let r = api.as_user("GET", "/api/v1/reports?status=lost", &resident);
     assert_eq!(r.status, 400, "{}", r.body);
 }
+
+fn inbox(api: &Api, cookie: &str) -> wangge_core::inbox::Inbox {
+    let r = api.as_user("GET", "/api/v1/inbox", cookie);
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.json()
+}
+
+fn notices_of(api: &Api, cookie: &str, report: &str) -> Vec<wangge_core::inbox::Notice> {
+    inbox(api, cookie)
+        .items
+        .into_iter()
+        .filter(|n| n.report == report)
+        .collect()
+}
+
+#[test]
+fn the_inbox_tells_whoever_holds_the_report_and_the_resident_when_it_is_done() {
+    use wangge_core::inbox::NoticeKind;
+    let api = Api::from_env();
+    let resident = api.session("resident-a", ADDR);
+    let worker = api.session("worker-a", ADDR);
+    let leader = api.session("leader", ADDR);
+    let dispatcher = api.session("dispatcher", ADDR);
+    let handler = api.session("handler", ADDR);
+    let other = api.session("resident-b", ADDR);
+    let mut rep: Report = file(&api, Some(&resident), &drain(&new_id())).json();
+    let report = rep.id.clone();
+    let kinds = |cookie: &str| -> Vec<NoticeKind> {
+        notices_of(&api, cookie, &report)
+            .iter()
+            .map(|n| n.kind)
+            .collect()
+    };
+    // Filed: the grid's worker (and the village's leader, who serves the grid too).
+    assert_eq!(kinds(&worker), [NoticeKind::Assigned]);
+    assert!(kinds(&resident).is_empty(), "never told of one's own act");
+    assert!(kinds(&api.session("worker-b", ADDR)).is_empty());
+    let n = &notices_of(&api, &worker, &rep.id)[0];
+    assert!(n.excerpt.starts_with("三组路口下水道"));
+    assert!(!n.read);
+
+    rep = ok(act(&api, &worker, &rep, ActionKind::Accept, json!({})));
+    rep = ok(act(&api, &worker, &rep, ActionKind::Escalate, json!({})));
+    assert_eq!(
+        kinds(&leader).len(),
+        2,
+        "as the grid's leader, then as the village's"
+    );
+    rep = ok(act(&api, &leader, &rep, ActionKind::Escalate, json!({})));
+    assert_eq!(kinds(&dispatcher), [NoticeKind::Assigned]);
+    rep = ok(act(
+        &api,
+        &dispatcher,
+        &rep,
+        ActionKind::Dispatch,
+        json!({"department": "water"}),
+    ));
+    assert_eq!(kinds(&handler), [NoticeKind::Assigned]);
+    rep = ok(act(
+        &api,
+        &handler,
+        &rep,
+        ActionKind::DepartmentAccept,
+        json!({}),
+    ));
+    let before = inbox(&api, &resident).unread;
+    rep = ok(act(
+        &api,
+        &handler,
+        &rep,
+        ActionKind::Resolve,
+        json!({"text": "已疏通。"}),
+    ));
+    assert_eq!(kinds(&resident), [NoticeKind::Resolved], "please rate");
+    assert_eq!(inbox(&api, &resident).unread, before + 1);
+
+    // Marking read: one's own notices only.
+    let id = notices_of(&api, &resident, &rep.id)[0].id.clone();
+    let mark = |cookie: &str| {
+        let r = api.as_user_json(
+            "POST",
+            "/api/v1/inbox/read",
+            cookie,
+            &json!({ "ids": [id] }).to_string(),
+        );
+        assert_eq!(r.status, 200, "{}", r.body);
+    };
+    mark(&other);
+    assert!(!notices_of(&api, &resident, &rep.id)[0].read);
+    mark(&resident);
+    assert!(notices_of(&api, &resident, &rep.id)[0].read);
+    assert_eq!(inbox(&api, &resident).unread, before);
+}

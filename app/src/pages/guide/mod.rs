@@ -1,5 +1,5 @@
-//! 办事指南, the service guide (lazy, two chunks within the budget: the list and the
-//! item; the catalogue code they share loads with either): `/guide` finds an item — search as you
+//! 办事指南, the service guide (lazy, one chunk for the list and the item, which share the
+//! catalogue; the administrators' screens are two more): `/guide` finds an item — search as you
 //! type (Chinese, pinyin, initials; the core's search over the catalogue on this phone),
 //! or browse by life event and by department — and `/guide/{code}` shows one item for
 //! elderly readers: large type, a materials checklist remembered on the phone, a one-tap
@@ -19,19 +19,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use wangge_core::guide::LifeEvent;
 
-/// `/guide`.
+/// `/guide` (search and browse) and `/guide/{code}` (one item).
 #[component]
 pub fn Guide() -> impl IntoView {
-    view! { <list::GuideList/> }
-}
-
-/// `/guide/{code}`.
-#[component]
-pub fn GuideItem() -> impl IntoView {
     let params = use_params_map();
-    move || {
-        let code = params.with(|p| p.get("code")).unwrap_or_default();
-        view! { <item::GuideItemPage code/> }
+    move || match params.with(|p| p.get("code")) {
+        Some(code) => view! { <item::GuideItemPage code/> }.into_any(),
+        None => view! { <list::GuideList/> }.into_any(),
     }
 }
 
