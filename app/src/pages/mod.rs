@@ -12,12 +12,14 @@ mod resident;
 mod sync;
 
 lazy::lazy_route!(
-    /// `/account`: staff sign-in, then who is signed in; its own chunk.
-    AccountRoute => account_page, super::account::Account
+    /// `/account` (staff sign-in, then who is signed in) and `/sync` (what this phone still
+    /// has to send): the phone's own pages, one chunk.
+    AccountRoute => account_page, super::OwnPages
 );
 lazy::lazy_route!(
-    /// `/activate` and `/activate/{code}`: a resident's phone gets in without a password.
-    ActivateRoute => activate_page, super::resident::Activate
+    /// `/activate[/{code}]` (a resident's phone gets in without a password) and
+    /// `/household` (the resident's own household): the resident's pages, one chunk.
+    ResidentRoute => household_page, super::resident::ResidentPages
 );
 lazy::lazy_route!(
     /// `/households` and `/households/{id}`: a grid's register for its staff.
@@ -40,10 +42,6 @@ lazy::lazy_route!(
     AdminDepartmentsRoute => admin_departments_page, super::admin_records::AdminDepartments
 );
 lazy::lazy_route!(
-    /// `/sync`: what this phone still has to send, and what the server refused.
-    SyncRoute => sync_page, super::sync::SyncPage
-);
-lazy::lazy_route!(
     /// `/guide[/{code}]`: the service guide, searchable offline, and one item for elderly
     /// readers (one chunk: the two share the catalogue).
     GuideRoute => guide_page, super::guide::Guide
@@ -56,16 +54,25 @@ lazy::lazy_route!(
     /// `/admin/guide/{code}`: edit one item, with every version kept and restorable.
     AdminGuideItemRoute => admin_guide_item_page, super::guide::AdminGuideItem
 );
-lazy::lazy_route!(
-    /// `/household`: the resident's own household.
-    HouseholdRoute => household_page, super::resident::HouseholdPage
-);
 
 use crate::api::SyncState;
 use crate::settings::Settings;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{path, Lazy};
+
+/// `/account` or `/sync`, by the path (one chunk: a section costs the shell code per chunk).
+#[component]
+fn OwnPages() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    move || {
+        if location.pathname.with(|p| p.starts_with("/sync")) {
+            view! { <sync::SyncPage/> }.into_any()
+        } else {
+            view! { <account::Account/> }.into_any()
+        }
+    }
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -85,10 +92,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view={Lazy::<AccountRoute>::new()}/>
                     // One entry per section (an optional last segment, not two routes): past
                     // 16 entries the router's match code doubles in the shell.
-                    <Route path=path!("/activate/:code?") view={Lazy::<ActivateRoute>::new()}/>
-                    <Route path=path!("/household") view={Lazy::<HouseholdRoute>::new()}/>
+                    <Route path=path!("/activate/:code?") view={Lazy::<ResidentRoute>::new()}/>
+                    <Route path=path!("/household") view={Lazy::<ResidentRoute>::new()}/>
                     <Route path=path!("/households/:id?") view={Lazy::<HouseholdsRoute>::new()}/>
-                    <Route path=path!("/sync") view={Lazy::<SyncRoute>::new()}/>
+                    <Route path=path!("/sync") view={Lazy::<AccountRoute>::new()}/>
                     <Route path=path!("/guide/:code?") view={Lazy::<GuideRoute>::new()}/>
                     <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()}/>
                     <Route path=path!("/admin/grids/:code?") view={Lazy::<AdminGridsRoute>::new()}/>

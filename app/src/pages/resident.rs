@@ -35,6 +35,19 @@ fn redeem(code: String, pending: RwSignal<bool>, error: RwSignal<Option<AppError
     });
 }
 
+/// `/activate[/{code}]` or `/household`, by the path (one chunk for the resident's pages).
+#[component]
+pub fn ResidentPages() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    move || {
+        if location.pathname.with(|p| p.starts_with("/household")) {
+            view! { <HouseholdPage/> }.into_any()
+        } else {
+            view! { <Activate/> }.into_any()
+        }
+    }
+}
+
 #[component]
 pub fn Activate() -> impl IntoView {
     let s = Settings::get();
