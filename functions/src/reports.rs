@@ -74,6 +74,14 @@ fn parties(actor: Option<&Actor>, r: &ReportRow) -> Vec<(Party, AccountRole)> {
     out
 }
 
+/// Whether `actor` is grid staff (worker or leader) over grid `grid`.
+fn serves_grid(actor: &Actor, grid: &str) -> bool {
+    actor.roles.iter().any(|g| {
+        matches!(g.role, AccountRole::GridWorker | AccountRole::GridLeader)
+            && matches!(&g.scope, Scope::Grid(root) if grid.starts_with(root.as_str()))
+    })
+}
+
 fn is_staff(ps: &[(Party, AccountRole)]) -> bool {
     ps.iter().any(|(p, _)| *p != Party::Reporter)
 }
@@ -208,22 +216,34 @@ pub async fn create(
     if !problems.is_empty() {
         return Err(ApiError::Invalid(problems));
     }
-    // Whose report it is, and where it belongs.
+    // Whose report it is, and where it belongs. A named household is for grid staff over
+    // that household's grid only (代报), and a refusal says nothing about whether it exists.
     let household_id = match (&new.household, actor) {
         (Some(h), Some(_)) => Some(h.clone()),
+        (Some(_), None) => return Err(ApiError::Forbidden),
         (None, Some(a)) => a.household.clone(),
-        (_, None) => None,
+        (None, None) => None,
     };
     let household_grid = match &household_id {
-        Some(h) => Some(
-            store
-                .household(h)
-                .await?
-                .ok_or(ApiError::HouseholdNotFound)?
-                .grid_code,
-        ),
+        Some(h) => {
+            let grid = store.household(h).await?.map(|x| x.grid_code);
+            if new.household.is_some()
+                && !grid
+                    .as_deref()
+                    .is_some_and(|g| actor.is_some_and(|a| serves_grid(a, g)))
+            {
+                return Err(ApiError::Forbidden);
+            }
+            Some(grid.ok_or(ApiError::HouseholdNotFound)?)
+        }
         None => None,
     };
+    // Staff filing for a household choose among their own grids only.
+    if let (Some(_), Some(g), Some(a)) = (&new.household, &new.grid, actor) {
+        if !serves_grid(a, g) {
+            return Err(ApiError::Forbidden);
+        }
+    }
     let grid = match (&new.grid, household_grid) {
         (Some(g), _) => g.clone(),
         (None, Some(g)) => g,
@@ -285,12 +305,8 @@ pub async fn create(
             (ReportState::Pending, None, 0, Some(contact))
         }
         // The grid's own staff: the grid has it already (代报 for a household, or patrol).
-        (Some(_), h, Some((_, role))) => (
-            ReportState::Accepted,
-            Some(role),
-            u8::from(h.is_some()),
-            None,
-        ),
+        // Either way the staff member is not its reporter (no rating one's own work).
+        (Some(_), _, Some((_, role))) => (ReportState::Accepted, Some(role), 1, None),
         // Only a household's own members file for it.
         (Some(_), Some(_), None) => return Err(ApiError::Forbidden),
         (Some(a), None, None) if a.household.is_some() => {
@@ -316,10 +332,10 @@ pub async fn create(
         at: row.created_at,
         from_state: state.as_str(),
         to_state: state.as_str(),
-        public_text: if on_behalf == 1 {
-            "网格员代报"
-        } else {
-            ""
+        public_text: match (on_behalf, &row.household_id) {
+            (1, Some(_)) => "网格员代报",
+            (1, None) => "网格员巡查上报",
+            _ => "",
         },
         internal_text: "",
         photos: &row.photos,
@@ -454,10 +470,20 @@ pub async fn act(
             next.department_id = Some(dept);
         }
         ActionKind::Confirm => next.rating = a.rating,
+        // Back with the dispatcher: the department no longer holds it (the record keeps
+        // which department sent it back).
+        ActionKind::Return => next.department_id = None,
+        // A new answer is awaited; the old rating no longer stands.
+        ActionKind::Reopen => next.rating = None,
         ActionKind::Merge => {
             let into = a.into.clone().unwrap_or_default();
             let target = store.report(&into).await?;
-            if into == row.id || target.is_none_or(|t| t.merged_into.is_some()) {
+            let usable = target.is_some_and(|t| {
+                t.merged_into.is_none()
+                    && ReportState::parse(&t.state).is_some_and(|s| !s.is_final())
+                    && !parties(Some(actor), &t).is_empty()
+            });
+            if into == row.id || !usable {
                 return Err(invalid(
                     "into",
                     "请选择另一条未合并的报事",
@@ -478,6 +504,18 @@ pub async fn act(
             }
         }
         _ => {}
+    }
+    // Photos come with what shows the problem or its fixing, not with every note.
+    let with_photos = matches!(
+        a.action,
+        ActionKind::AddPhotos | ActionKind::HandleOnSpot | ActionKind::Resolve
+    );
+    if !a.photos.is_empty() && !with_photos {
+        return Err(invalid(
+            "photos",
+            "这一步不能附照片，请用“补充照片”",
+            "photos go with add-photos, handling or resolving",
+        ));
     }
     if !a.photos.is_empty() {
         let mut photos = json_list(&row.photos)?;
@@ -512,10 +550,11 @@ pub async fn act(
             ""
         },
         photos: &photos,
-        department_id: next
-            .department_id
-            .as_deref()
-            .filter(|_| a.action == ActionKind::Dispatch),
+        department_id: match a.action {
+            ActionKind::Dispatch => next.department_id.as_deref(),
+            ActionKind::Return => row.department_id.as_deref(),
+            _ => None,
+        },
         category: (a.action == ActionKind::Recategorize).then_some(next.category.as_str()),
         rating: a.rating.filter(|_| a.action == ActionKind::Confirm),
     };
@@ -588,6 +627,10 @@ pub async fn list(req: &Request, env: &Env, actor: &Actor) -> Result<Response, A
                 .as_str()
                 .to_owned(),
         );
+    }
+    // Deadlines (and so overdue) come with the next issue; until then say so.
+    if param("overdue").is_some() {
+        return Err(bad("overdue"));
     }
     q.category = param("category");
     q.department = param("department");

@@ -25,6 +25,7 @@ pub fn strip_jpeg_metadata(b: &[u8]) -> Result<Vec<u8>, PhotoError> {
     let mut out = Vec::with_capacity(b.len());
     out.extend_from_slice(&b[..2]);
     let mut i = 2;
+    let mut scanned = false;
     loop {
         if b.get(i) != Some(&0xFF) {
             return Err(PhotoError::NotJpeg);
@@ -42,6 +43,11 @@ pub fn strip_jpeg_metadata(b: &[u8]) -> Result<Vec<u8>, PhotoError> {
                 i = j + 1;
                 continue;
             }
+            // The end: anything after it (where data can hide) is dropped.
+            0xD9 if scanned => {
+                out.extend_from_slice(&[0xFF, 0xD9]);
+                return Ok(out);
+            }
             // The end before any image data, or a second start: not a photo.
             0xD8 | 0xD9 | 0x00 => return Err(PhotoError::NotJpeg),
             _ => {}
@@ -57,10 +63,23 @@ pub fn strip_jpeg_metadata(b: &[u8]) -> Result<Vec<u8>, PhotoError> {
             out.extend_from_slice(&b[j..end]);
         }
         i = end;
-        // Start of scan: what follows is the image itself, to the end.
+        // Start of scan: image data up to the next real marker (a 0xFF followed by 0x00 is a
+        // data byte, by 0xD0–0xD7 a restart, by 0xFF fill). Progressive photos have several
+        // scans, with tables — or metadata — between them: the loop goes on from there.
         if marker == 0xDA {
-            out.extend_from_slice(&b[i..]);
-            return Ok(out);
+            scanned = true;
+            let mut k = i;
+            loop {
+                match (b.get(k), b.get(k + 1)) {
+                    (Some(0xFF), Some(0x00 | 0xD0..=0xD7)) => k += 2,
+                    (Some(0xFF), Some(0xFF)) => k += 1,
+                    (Some(0xFF), Some(_)) => break,
+                    (Some(_), _) => k += 1,
+                    (None, _) => return Err(PhotoError::NotJpeg),
+                }
+            }
+            out.extend_from_slice(&b[i..k]);
+            i = k;
         }
     }
 }
@@ -106,6 +125,25 @@ mod tests {
         assert!(!stripped.windows(4).any(|w| w == b"Exif"));
         // Stripping twice changes nothing.
         assert_eq!(strip_jpeg_metadata(&stripped).expect("a jpeg"), stripped);
+    }
+
+    #[test]
+    fn metadata_between_scans_and_bytes_after_the_end_go_too() {
+        let (_, clean) = photo();
+        let mut crafted = clean[..clean.len() - 2].to_vec();
+        // A second scan preceded by an EXIF segment, then a comment after the end.
+        crafted.extend(segment(0xE1, b"Exif\0\0GPSLatitude 30.1"));
+        crafted.extend(segment(0xDA, &[1, 1, 0, 0, 63, 0]));
+        crafted.extend_from_slice(&[0x77, 0xFF, 0xD0, 0x78, 0xFF, 0xD9]);
+        crafted.extend_from_slice(b"GPSLatitude 30.1 trailing");
+        let stripped = strip_jpeg_metadata(&crafted).expect("a jpeg");
+        assert!(!stripped.windows(3).any(|w| w == b"GPS"));
+        assert!(stripped.ends_with(&[0x77, 0xFF, 0xD0, 0x78, 0xFF, 0xD9]));
+        // Without an end marker it is not a whole photo.
+        assert_eq!(
+            strip_jpeg_metadata(&clean[..clean.len() - 2]),
+            Err(PhotoError::NotJpeg)
+        );
     }
 
     #[test]

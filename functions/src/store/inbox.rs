@@ -73,7 +73,7 @@ impl Store {
     ) -> Result<D1PreparedStatement, ApiError> {
         let sql = format!(
             "INSERT OR IGNORE INTO notices (id, account_id, kind, report_id, excerpt, created_at) \
-             SELECT ?6 || ':' || w.account_id, w.account_id, ?7, ?8, ?9, ?10 \
+             SELECT ?6 || '.' || w.account_id, w.account_id, ?7, ?8, ?9, ?10 \
              FROM ({}) AS w JOIN accounts a ON a.id = w.account_id \
              WHERE a.active = 1 AND w.account_id IS NOT ?5",
             who(audience)

@@ -154,6 +154,17 @@ fn a_report_goes_round_the_whole_loop_with_an_escalation_and_a_return() {
         json!({"text": "属于村内沟渠，不归水务站。"}),
     ));
     assert_eq!(rep.state, ReportState::Returned);
+    // Returned: the department no longer holds it; the record says who sent it back.
+    assert_eq!(rep.department, None);
+    assert_eq!(
+        rep.timeline.last().and_then(|a| a.department.as_deref()),
+        Some("water")
+    );
+    assert_eq!(
+        api.as_user("GET", &format!("/api/v1/reports/{}", rep.id), &handler)
+            .status,
+        403
+    );
     rep = ok(act(
         &api,
         &dispatcher,
@@ -426,9 +437,45 @@ fn anonymous_reports_wait_for_the_grid_and_workers_file_for_households() {
         .as_user("GET", &format!("/api/v1/reports/{}", filed.id), &resident)
         .json();
     assert_eq!(own.timeline[0].public_text, "网格员代报");
-    // Not for a household outside one's grid.
+    // Not for a household outside one's grid, even naming one's own grid; and a refusal
+    // does not tell whether the household exists.
     let other = api.session("worker-b", ADDR);
     let r = file(&api, Some(&other), &drain_for(HOUSEHOLD));
+    assert_eq!(r.status, 403, "{}", r.body);
+    let mut own_grid = drain_for(HOUSEHOLD);
+    own_grid["grid"] = json!("990101001004001");
+    assert_eq!(file(&api, Some(&other), &own_grid).status, 403);
+    assert_eq!(
+        file(&api, Some(&other), &drain_for("hh-no-such")).status,
+        403
+    );
+    assert_eq!(
+        file(&api, Some(&resident), &drain_for(HOUSEHOLD)).status,
+        403,
+        "residents file for their own"
+    );
+    // From patrol: the grid has it, and the worker is not its reporter (cannot rate it).
+    let mut patrol = drain(&new_id());
+    patrol["grid"] = json!(GRID);
+    let r = file(&api, Some(&worker), &patrol);
+    assert_eq!(r.status, 201, "{}", r.body);
+    let mut mine: Report = r.json();
+    assert_eq!(mine.state, ReportState::Accepted);
+    mine = ok(act(
+        &api,
+        &worker,
+        &mine,
+        ActionKind::HandleOnSpot,
+        json!({"text": "已处理。"}),
+    ));
+    assert!(!mine.allowed.contains(&ActionKind::Confirm));
+    let r = act(
+        &api,
+        &worker,
+        &mine,
+        ActionKind::Confirm,
+        json!({"rating": 5}),
+    );
     assert_eq!(r.status, 403, "{}", r.body);
 }
 
@@ -608,6 +655,9 @@ fn every_list_shows_only_what_its_reader_is_involved_in() {
     }
     let r = api.as_user("GET", "/api/v1/reports?status=lost", &resident);
     assert_eq!(r.status, 400, "{}", r.body);
+    // Deadlines come with the next issue: until then overdue is refused, not ignored.
+    let r = api.as_user("GET", "/api/v1/reports?overdue=1", &resident);
+    assert_eq!(r.status, 400, "{}", r.body);
 }
 
 fn inbox(api: &Api, cookie: &str) -> wangge_core::inbox::Inbox {
@@ -698,6 +748,20 @@ fn the_inbox_tells_whoever_holds_the_report_and_the_resident_when_it_is_done() {
     };
     mark(&other);
     assert!(!notices_of(&api, &resident, &rep.id)[0].read);
+    // More than a page: the cursor walks on.
+    for _ in 0..31 {
+        assert_eq!(file(&api, Some(&resident), &drain(&new_id())).status, 201);
+    }
+    let first = inbox(&api, &worker);
+    let cursor = first.cursor.clone().expect("a second page");
+    let r = api.as_user("GET", &format!("/api/v1/inbox?cursor={cursor}"), &worker);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let second: wangge_core::inbox::Inbox = r.json();
+    assert!(!second.items.is_empty());
+    assert!(second
+        .items
+        .iter()
+        .all(|n| first.items.iter().all(|f| f.id != n.id)));
     mark(&resident);
     assert!(notices_of(&api, &resident, &rep.id)[0].read);
     assert_eq!(inbox(&api, &resident).unread, before);
