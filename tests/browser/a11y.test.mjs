@@ -67,7 +67,7 @@ const STAFF_PAGES = [
             await p.getByTestId("household").waitFor();
             await p.click("[data-testid=issue-activation]");
         }],
-    ["worker-a", "sync queue, empty", "/sync", "[data-testid=sync-empty]"],
+    ["worker-a", "sync queue, empty", "/account/sync", "[data-testid=sync-empty]"],
     ["admin", "administration with an import's errors", "/admin", "[data-testid=import-errors]",
         async (p) => {
             await p.getByTestId("file-grids").setInputFiles({ name: "g.csv", mimeType: "text/csv", buffer: Buffer.from("编码,名称,类型,范围,户数\n123,x,,,\n") });

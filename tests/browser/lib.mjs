@@ -79,7 +79,8 @@ export async function precached(page) {
             for (const r of await (await caches.open(cache)).keys()) have.add(r.url.split("/").pop());
         }
         return wanted.length > 0 && wanted.every((f) => have.has(f));
-    });
+    // Some 270 chunk files on a busy 2-core machine: give the precache time.
+    }, undefined, 120000);
 }
 
 /// What a deploy does to a running page: a new sw.js (here: this build's, with `version`)

@@ -12,7 +12,7 @@ mod resident;
 mod sync;
 
 lazy::lazy_route!(
-    /// `/account` (staff sign-in, then who is signed in) and `/sync` (what this phone still
+    /// `/account` (staff sign-in, then who is signed in) and `/account/sync` (what this phone still
     /// has to send): the phone's own pages, one chunk.
     AccountRoute => account_page, super::OwnPages
 );
@@ -61,12 +61,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{path, Lazy};
 
-/// `/account` or `/sync`, by the path (one chunk: a section costs the shell code per chunk).
+/// `/account` or `/account/sync`, by the path: one route and one chunk (each top-level route
+/// costs the shell its share of the router's match code).
 #[component]
 fn OwnPages() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     move || {
-        if location.pathname.with(|p| p.starts_with("/sync")) {
+        if location.pathname.with(|p| p.starts_with("/account/sync")) {
             view! { <sync::SyncPage/> }.into_any()
         } else {
             view! { <account::Account/> }.into_any()
@@ -89,13 +90,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=home::Home/>
                     <Route path=path!("/grids") view={Lazy::<grids::DirectoryRoute>::new()}/>
                     <Route path=path!("/g/:code") view=grids::Card/>
-                    <Route path=path!("/account") view={Lazy::<AccountRoute>::new()}/>
+                    <Route path=path!("/account/:tab?") view={Lazy::<AccountRoute>::new()}/>
                     // One entry per section (an optional last segment, not two routes): past
                     // 16 entries the router's match code doubles in the shell.
                     <Route path=path!("/activate/:code?") view={Lazy::<ResidentRoute>::new()}/>
                     <Route path=path!("/household") view={Lazy::<ResidentRoute>::new()}/>
                     <Route path=path!("/households/:id?") view={Lazy::<HouseholdsRoute>::new()}/>
-                    <Route path=path!("/sync") view={Lazy::<AccountRoute>::new()}/>
                     <Route path=path!("/guide/:code?") view={Lazy::<GuideRoute>::new()}/>
                     <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()}/>
                     <Route path=path!("/admin/grids/:code?") view={Lazy::<AdminGridsRoute>::new()}/>
@@ -195,7 +195,7 @@ fn OutboxChip() -> impl IntoView {
                 "chip"
             };
             view! {
-                <A href="/sync" attr:class=class attr:data-testid="outbox-chip">
+                <A href="/account/sync" attr:class=class attr:data-testid="outbox-chip">
                     {move || if failed > 0 {
                         format!("{}{failed}", s.t("未保存 ", "Refused "))
                     } else {

@@ -1,4 +1,4 @@
-//! `/sync` (lazy): every write this phone still holds — waiting for the network, or
+//! `/account/sync` (lazy): every write this phone still holds — waiting for the network, or
 //! refused by the server with its reason — with retry, and discard after confirmation.
 
 use crate::error::ErrorMessage;

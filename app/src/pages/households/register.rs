@@ -161,7 +161,7 @@ fn GridRegister(code: String) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            <p class="lead"><A href="/sync">{move || s.t("查看同步详情", "See sync details")}</A></p>
+            <p class="lead"><A href="/account/sync">{move || s.t("查看同步详情", "See sync details")}</A></p>
         </Show>
         <label class="field">
             <span>{move || s.t("查找（地址或户主）", "Find (address or head)")}</span>
