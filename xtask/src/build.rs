@@ -4,7 +4,8 @@
 //!
 //! The split: cargo builds the app with relocations kept (`--emit-relocs`, profile
 //! `wasm-split`), `wasm-split-cli` cuts it at every `wasm_split` point into a main module and
-//! `split_*.wasm` chunks, wasm-bindgen makes the JS glue, wasm-opt shrinks every module.
+//! `split_*.wasm` chunks, wasm-bindgen makes the JS glue, wasm-opt shrinks every module and esbuild
+//! minifies the glue.
 //! The result goes to a directory named by its content hash (`target/spa/app/<hash>/`),
 //! which Trunk copies to `dist/app/<hash>/`; `app/boot.js` becomes `target/spa/boot.js`
 //! pointing at it. Trunk's own Rust pipeline is not used: unsplit output would import
@@ -139,6 +140,20 @@ fn split_wasm() -> Result<String> {
                 .arg("-o")
                 .arg(&f))?;
         }
+    }
+    // wasm-bindgen's glue and the splitter's loader are written for reading; the shell
+    // ships them minified (esbuild comes with wrangler).
+    for name in [format!("{APP_BIN}.js"), "__wasm_split.js".to_string()] {
+        let f = bound.join(&name);
+        run(Cmd::new(node_bin().join("esbuild"))
+            .arg(&f)
+            .args([
+                "--minify",
+                "--format=esm",
+                "--log-level=error",
+                "--allow-overwrite",
+            ])
+            .arg(format!("--outfile={}", f.display())))?;
     }
     if chunks == 0 {
         return Err(
