@@ -150,6 +150,54 @@ pub async fn send_text(method: &str, path: &str, body: &str) -> Result<(), AppEr
     }
 }
 
+/// POSTs a binary outbox entry (a photo, kept in base64): the id is its idempotency key.
+pub async fn send_bytes(
+    path: &str,
+    content_type: &str,
+    base64: &str,
+    key: &str,
+) -> Result<(), AppError> {
+    let binary = window()
+        .atob(base64)
+        .map_err(|_| AppError::Decode("base64".into()))?;
+    // atob gives one char per byte (0–255).
+    let bytes: Vec<u8> = binary.chars().map(|c| c as u8).collect();
+    let resp = gloo_net::http::RequestBuilder::new(path)
+        .method(gloo_net::http::Method::POST)
+        .cache(web_sys::RequestCache::NoStore)
+        .header("Accept", "application/json")
+        .header("Content-Type", content_type)
+        .header("Idempotency-Key", key)
+        .body(js_sys::Uint8Array::from(bytes.as_slice()))
+        .map_err(|e| AppError::Decode(e.to_string()))?
+        .send()
+        .await
+        .map_err(|_| AppError::Offline)?;
+    if resp.ok() {
+        Ok(())
+    } else {
+        Err(problem_of(&resp).await)
+    }
+}
+
+/// The unread count of the signed-in person's inbox (`None`: signed out or offline). Read
+/// by hand from `{"unread":n,…}`: the shell asks on every page, and a typed read would
+/// cost it a deserializer of its own.
+pub async fn unread() -> Option<u32> {
+    let resp = gloo_net::http::Request::get("/api/v1/inbox")
+        .cache(web_sys::RequestCache::NoStore)
+        .send()
+        .await
+        .ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    let text = resp.text().await.ok()?;
+    let after = text.split("\"unread\":").nth(1)?;
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
 /// A response read as `T`, or as the error its problem stands for.
 pub async fn answer<T: DeserializeOwned>(resp: gloo_net::http::Response) -> Result<T, AppError> {
     if !resp.ok() {

@@ -5,6 +5,8 @@
 //! - v2: stores later features write to: `outbox` (queued writes, keyed by their client
 //!   UUIDv7), `guide` (service-guide items for offline search), `points` (household
 //!   points passbook).
+//! - v3: `drafts` — forms not yet sent (a report being written), kept across closing the
+//!   page, keyed by the form's name.
 //!
 //! The `guide` store holds the service guide's items keyed by code, and the delta cursor
 //! under `~cursor` (after every code: codes are `[a-z0-9-]`), written with them in one
@@ -19,15 +21,16 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 pub const DB_NAME: &str = "wangge";
-pub const DB_VERSION: u32 = 2;
+pub const DB_VERSION: u32 = 3;
 
 pub const HTTP: &str = "http";
 pub const OUTBOX: &str = "outbox";
 pub const GUIDE: &str = "guide";
 pub const POINTS: &str = "points";
+pub const DRAFTS: &str = "drafts";
 
 /// Object stores each schema step creates; step `i` upgrades version `i` to `i + 1`.
-const STEPS: &[&[&str]] = &[&[HTTP], &[OUTBOX, GUIDE, POINTS]];
+const STEPS: &[&[&str]] = &[&[HTTP], &[OUTBOX, GUIDE, POINTS], &[DRAFTS]];
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("IndexedDB: {0}")]

@@ -7,7 +7,7 @@
 //! A 4xx other than 408/429 means the server will never take that entry as it is: it stops
 //! (`Failed`) with the server's reason, and the person retries or discards it.
 
-use crate::api::send_text;
+use crate::api::{send_bytes, send_text};
 use crate::cache::{Cache, OUTBOX};
 use crate::error::AppError;
 use gloo_timers::future::TimeoutFuture;
@@ -33,8 +33,12 @@ pub struct Entry {
     pub kind: String,
     pub method: String,
     pub path: String,
-    /// The JSON body, as it will be sent.
+    /// The JSON body, as it will be sent; for a binary entry, its bytes in base64.
     pub body: String,
+    /// A binary entry's type (`image/jpeg`: a photo, sent with the entry's id as its
+    /// `Idempotency-Key`); none for JSON.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
     /// What a person calls it ("登记 东岗村一组12号").
     pub label_zh: String,
     pub label_en: String,
@@ -60,6 +64,7 @@ impl Entry {
             method: method.to_owned(),
             path,
             body: serde_json::to_string(body).map_err(|e| AppError::Decode(e.to_string()))?,
+            content_type: None,
             label_zh: label.0,
             label_en: label.1,
             state: EntryState::Waiting,
@@ -97,9 +102,12 @@ async fn with_cache<R>(
     out.map_err(|e| AppError::Storage(e.to_string()))
 }
 
-/// Every entry, oldest first.
+/// Every entry, oldest first (by when it was queued: the store's key order is the ids',
+/// and a report's id is made when its form opens, before the photos it waits for).
 pub async fn entries() -> Result<Vec<Entry>, AppError> {
-    with_cache(async |c: &Cache| c.all::<Entry>(OUTBOX).await).await
+    let mut all = with_cache(async |c: &Cache| c.all::<Entry>(OUTBOX).await).await?;
+    all.sort_by(|a, b| a.created_at.total_cmp(&b.created_at));
+    Ok(all)
 }
 
 async fn put(entry: &Entry) -> Result<(), AppError> {
@@ -239,7 +247,11 @@ impl Outbox {
         };
         for mut entry in all.into_iter().filter(|e| e.state == EntryState::Waiting) {
             entry.attempts += 1;
-            match send_text(&entry.method, &entry.path, &entry.body).await {
+            let sent = match &entry.content_type {
+                Some(kind) => send_bytes(&entry.path, kind, &entry.body, &entry.id).await,
+                None => send_text(&entry.method, &entry.path, &entry.body).await,
+            };
+            match sent {
                 Ok(()) => {
                     // Gone from the outbox only once the server has it.
                     let _ = remove(&entry.id).await;

@@ -2,7 +2,7 @@
 //! wasm-bindgen-test-runner and chromedriver; `cargo xtask test` runs it).
 #![cfg(target_arch = "wasm32")]
 
-use wangge_app::cache::{Cache, CachedResponse, DB_VERSION, GUIDE, HTTP, OUTBOX, POINTS};
+use wangge_app::cache::{Cache, CachedResponse, DB_VERSION, DRAFTS, GUIDE, HTTP, OUTBOX, POINTS};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -72,7 +72,7 @@ async fn upgrading_from_v1_keeps_data_and_adds_stores() {
     assert_eq!(v2.version(), DB_VERSION);
     let mut stores = v2.store_names();
     stores.sort();
-    let mut want = vec![GUIDE, HTTP, OUTBOX, POINTS];
+    let mut want = vec![DRAFTS, GUIDE, HTTP, OUTBOX, POINTS];
     want.sort();
     assert_eq!(stores, want);
     let got: Option<CachedResponse> = v2.get(HTTP, "/api/v1/grids/990101").await.unwrap();

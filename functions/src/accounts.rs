@@ -78,7 +78,7 @@ pub async fn session(req: &Request, store: &Store) -> Result<Option<Session>, Ap
 
 /// The client's address: Cloudflare sets `CF-Connecting-IP` (locally a client can set it).
 /// An IPv6 client owns its whole /64, so that is what counts.
-fn client_address(req: &Request) -> String {
+pub(crate) fn client_address(req: &Request) -> String {
     let raw = req
         .headers()
         .get("CF-Connecting-IP")
@@ -97,14 +97,14 @@ fn client_address(req: &Request) -> String {
 /// Counts this attempt under each `(key, limit)` *before* judging it, so parallel
 /// requests see each other; then 429 if any key is over its limit. An attempt that
 /// succeeds is withdrawn (`Attempt::withdraw`); one that fails stays as a failure.
-struct Attempt {
+pub(crate) struct Attempt {
     keys: Vec<String>,
     id: String,
     at: i64,
 }
 
 impl Attempt {
-    async fn begin(
+    pub(crate) async fn begin(
         store: &Store,
         limits: &[(String, usize)],
         now: i64,
@@ -171,6 +171,18 @@ fn session_cookie(token: &str, max_age_secs: i64) -> String {
     format!("{COOKIE}={token}; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age={max_age_secs}")
 }
 
+/// A cookie the page may read, beside the session's (which it may not): only whether
+/// someone is signed in, so the app asks for signed-in things (the unread count) only
+/// then. It grants nothing.
+fn signed_in_hint(max_age_secs: i64) -> String {
+    format!("wangge_signed_in=1; Secure; SameSite=Lax; Path=/; Max-Age={max_age_secs}")
+}
+
+/// The hint again, with a session whose cookie was just renewed.
+pub(crate) fn refreshed_hint() -> String {
+    signed_in_hint(SESSION_MS / 1000)
+}
+
 /// `POST /api/v1/session` with `{login, password}`.
 pub async fn sign_in(mut req: Request, env: &Env) -> Result<Response, ApiError> {
     let body: SignIn = req
@@ -227,6 +239,8 @@ async fn signed_in(
     let resp = json_no_store(&me(store, account).await?)?;
     resp.headers()
         .append("Set-Cookie", &session_cookie(&token, length_ms / 1000))?;
+    resp.headers()
+        .append("Set-Cookie", &signed_in_hint(length_ms / 1000))?;
     Ok(resp)
 }
 
@@ -236,6 +250,7 @@ fn signed_out() -> Result<Response, ApiError> {
     resp.headers().set("Cache-Control", "no-store")?;
     resp.headers()
         .append("Set-Cookie", &session_cookie("", 0))?;
+    resp.headers().append("Set-Cookie", &signed_in_hint(0))?;
     Ok(resp)
 }
 

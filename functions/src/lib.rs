@@ -23,10 +23,14 @@ use worker::{event, Context, Env, Request, Response};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
-    let resp = match route(req, &env).await {
+    let (resp, rows_read) = store::rows_read(route(req, &env)).await;
+    let mut resp = match resp {
         Ok(resp) => resp,
         Err(err) => http::problem(&err)?,
     };
+    // What the request read from D1 (`cargo xtask bench` holds lists to their budget).
+    resp.headers_mut()
+        .set("X-Rows-Read", &rows_read.to_string())?;
     http::secure(resp)
 }
 
@@ -99,6 +103,8 @@ async fn route(req: Request, env: &Env) -> Result<Response, ApiError> {
     let mut resp = handle(route.handler, &session, req, env, param(0)).await?;
     if let Some(cookie) = refreshed {
         resp.headers_mut().append("Set-Cookie", &cookie)?;
+        resp.headers_mut()
+            .append("Set-Cookie", &accounts::refreshed_hint())?;
     }
     Ok(resp)
 }
@@ -158,6 +164,7 @@ async fn handle(
         (Handler::SaveGuideItem, Some(s)) => guide::save(req, env, &s.actor, param).await,
         (Handler::GuideVersions, Some(s)) => guide::versions(env, &s.actor, param).await,
         (Handler::ReportCategories, _) => reports::categories(&req, env).await,
+        (Handler::ReportDepartments, _) => reports::departments(&req, env).await,
         (Handler::FileReport, s) => reports::create(req, env, s.as_ref().map(|s| &s.actor)).await,
         (Handler::Reports, Some(s)) => reports::list(&req, env, &s.actor).await,
         (Handler::Inbox, Some(s)) => inbox::inbox(&req, env, &s.actor).await,
@@ -165,6 +172,8 @@ async fn handle(
         (Handler::UploadPhoto, Some(s)) => reports::upload_photo(req, env, &s.actor).await,
         (Handler::Photo, Some(s)) => reports::photo(&req, env, &s.actor, param).await,
         (Handler::ReportById, Some(s)) => reports::get(env, &s.actor, param).await,
+        (Handler::SimilarReports, Some(s)) => reports::similar(&req, env, &s.actor).await,
+        (Handler::FollowReport, Some(s)) => reports::follow(env, &s.actor, param).await,
         (Handler::ActOnReport, Some(s)) => reports::act(req, env, &s.actor, param).await,
         (Handler::GuideEntries, Some(s)) => guide::entries(&req, env, &s.actor).await,
         (Handler::ExportGuide, Some(s)) => guide::export_json(env, &s.actor).await,
@@ -212,6 +221,8 @@ async fn handle(
             | Handler::GuideVersions
             | Handler::GuideEntries
             | Handler::ReportById
+            | Handler::SimilarReports
+            | Handler::FollowReport
             | Handler::Reports
             | Handler::UploadPhoto
             | Handler::Inbox

@@ -29,7 +29,9 @@ use wangge_core::households::{Household, HouseholdDraft, HouseholdPage, MoveOut,
 use wangge_core::inbox::{Inbox, MarkRead};
 use wangge_core::privacy::{AccessPage, AskDeletion, DeletionRequest, MyData};
 use wangge_core::problem::{Problem, ProblemCode};
-use wangge_core::reports::{ActionRequest, Category, NewReport, PhotoKey, Report, ReportPage};
+use wangge_core::reports::{
+    ActionRequest, Category, NewReport, PhotoKey, Report, ReportPage, ReportSummary,
+};
 
 /// Where every schema lives, and how a `$ref` names it.
 const SCHEMAS: &str = "/components/schemas";
@@ -481,6 +483,15 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 "Reports are filed under a second-level category.",
             )
         },
+        Handler::ReportDepartments => Operation {
+            etag: true,
+            ..op(
+                "The active departments a report can be dispatched to",
+                200,
+                Some(s.answer::<Vec<Department>>()),
+                "Each with the county or township it serves: a report goes only to a department whose area covers its grid.",
+            )
+        },
         Handler::FileReport => Operation {
             body: Some(s.body::<NewReport>()),
             problems: &[
@@ -488,6 +499,7 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 ProblemCode::IdempotencyConflict,
                 ProblemCode::HouseholdNotFound,
                 ProblemCode::GridCodeMalformed,
+                ProblemCode::TooManyAttempts,
             ],
             ..op(
                 "File a report; the id (the phone's UUIDv7) is its idempotency key, forever",
@@ -547,6 +559,24 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 200,
                 None,
                 "The JPEG, cached for good and revalidated by ETag.",
+            )
+        },
+        Handler::SimilarReports => Operation {
+            problems: &[ProblemCode::GridCodeMalformed, ProblemCode::HouseholdNotFound],
+            ..op(
+                "Open reports like the one about to be filed (same category and base grid, last 14 days)",
+                200,
+                Some(s.answer::<Vec<ReportSummary>>()),
+                "At most 5, newest first; `grid` defaults to the resident's household's grid.",
+            )
+        },
+        Handler::FollowReport => Operation {
+            problems: &[ProblemCode::ReportNotFound, ProblemCode::IllegalTransition],
+            ..op(
+                "Follow an open report of one's own grid instead of filing its duplicate",
+                200,
+                Some(s.answer::<Report>()),
+                "The report as a follower reads it; they are told when it is done.",
             )
         },
         Handler::ReportById => Operation {

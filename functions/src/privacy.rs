@@ -45,7 +45,8 @@ pub fn personal_data(handler: Handler, param: &str) -> Option<(AccessAction, Str
         Handler::Anonymise => (AccessAction::Anonymise, format!("deletion:{param}")),
         // A report carries a household's words, place and (anonymous) phone.
         Handler::ReportById => (AccessAction::Read, format!("report:{param}")),
-        Handler::Reports => (AccessAction::Read, "list:reports".into()),
+        Handler::Reports | Handler::SimilarReports => (AccessAction::Read, "list:reports".into()),
+        Handler::FollowReport => (AccessAction::Read, format!("report:{param}")),
         Handler::ActOnReport => (AccessAction::Change, format!("report:{param}")),
         Handler::AccessLog | Handler::DeletionRequests => {
             (AccessAction::Read, "list:personal-data".into())

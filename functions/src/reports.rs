@@ -6,7 +6,7 @@
 use crate::error::ApiError;
 use crate::http::{body_with_hash, json_etag, json_no_store};
 use crate::routes::Actor;
-use crate::store::{NewAction, NoticeOf, Notices, ReportQuery, ReportRow, Store};
+use crate::store::{NewAction, NoticeOf, Notices, ReportLine, ReportQuery, ReportRow, Store};
 use wangge_core::accounts::{AccountRole, Scope};
 use wangge_core::grids::{GridCode, GridLevel};
 use wangge_core::problem::Detail;
@@ -15,7 +15,7 @@ use wangge_core::reports::photo::{strip_jpeg_metadata, PhotoError, MAX_PHOTO_BYT
 use wangge_core::reports::{
     cursor_of, excerpt, parse_cursor, valid_photo_key, ActionKind, ActionRecord, ActionRequest,
     Category, Level, NewReport, PhotoKey, Report, ReportPage, ReportState, ReportSummary,
-    PAGE_SIZE,
+    PAGE_SIZE, SIMILAR_DAYS, SIMILAR_MAX,
 };
 use worker::{Date, Env, Request, Response};
 
@@ -36,6 +36,12 @@ pub async fn categories(req: &Request, env: &Env) -> Result<Response, ApiError> 
             name_en: r.name_en,
         })
         .collect();
+    json_etag(req, &list)
+}
+
+/// `GET /report-departments`: the active departments, for the dispatcher's choice.
+pub async fn departments(req: &Request, env: &Env) -> Result<Response, ApiError> {
+    let list = Store::new(env)?.active_departments().await?;
     json_etag(req, &list)
 }
 
@@ -108,7 +114,7 @@ async fn view(
 ) -> Result<Report, ApiError> {
     let staff = is_staff(ps);
     let mut timeline = Vec::new();
-    for a in store.report_actions(&r.id).await? {
+    for a in store.report_actions(&r.id, r.version).await? {
         let role = a.role.as_deref().and_then(AccountRole::parse);
         let by = match (role, a.by_name) {
             (Some(AccountRole::Resident) | None, _)
@@ -202,6 +208,10 @@ async fn replay_report(
 /// for a household (代报) or from patrol, or anyone without signing in with a phone to call
 /// back (then it waits for the grid worker). Sent again with the same id and body, it
 /// answers as the first time; with another body, 409.
+/// Reports filed without an account from one address per 15 minutes (the sign-in
+/// throttle's window).
+const MAX_ANONYMOUS_PER_ADDRESS: usize = 5;
+
 pub async fn create(
     mut req: Request,
     env: &Env,
@@ -215,6 +225,12 @@ pub async fn create(
     let problems = new.problems();
     if !problems.is_empty() {
         return Err(ApiError::Invalid(problems));
+    }
+    // Filing without an account is open to anyone, so it is counted per address (a retry
+    // of the same report was answered above and does not count).
+    if actor.is_none() {
+        let key = format!("anon-report:{}", crate::accounts::client_address(&req));
+        crate::accounts::Attempt::begin(&store, &[(key, MAX_ANONYMOUS_PER_ADDRESS)], now()).await?;
     }
     // Whose report it is, and where it belongs. A named household is for grid staff over
     // that household's grid only (代报), and a refusal says nothing about whether it exists.
@@ -384,7 +400,8 @@ pub async fn get(env: &Env, actor: &Actor, id: &str) -> Result<Response, ApiErro
     let store = Store::new(env)?;
     let row = store.report(id).await?.ok_or(ApiError::ReportNotFound)?;
     let ps = parties(Some(actor), &row);
-    if ps.is_empty() {
+    // A follower reads what a resident reads, and may do nothing.
+    if ps.is_empty() && !store.follows(id, &actor.account_id).await? {
         return Err(ApiError::Forbidden);
     }
     json_no_store(&view(&store, &row, &ps, now()).await?)
@@ -583,17 +600,20 @@ pub async fn act(
     }
 }
 
+/// A query parameter, if given and not empty.
+fn query_param(url: &worker::Url, k: &str) -> Option<String> {
+    url.query_pairs()
+        .find(|(key, _)| key == k)
+        .map(|(_, v)| v.into_owned())
+        .filter(|v| !v.is_empty())
+}
+
 /// `GET /api/v1/reports?status=&grid=&category=&department=&from=&to=&cursor=`: newest
 /// first, only what the reader is involved in: a resident their household's, staff their
 /// grids', a handler their department's. `status` may list several states (comma).
 pub async fn list(req: &Request, env: &Env, actor: &Actor) -> Result<Response, ApiError> {
     let url = req.url()?;
-    let param = |k: &str| {
-        url.query_pairs()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.into_owned())
-            .filter(|v| !v.is_empty())
-    };
+    let param = |k: &str| query_param(&url, k);
     let bad = |what: &str| ApiError::BadRequest(format!("{what} is not one this list knows"));
     let mut q = ReportQuery {
         limit: PAGE_SIZE + 1,
@@ -653,24 +673,83 @@ pub async fn list(req: &Request, env: &Env, actor: &Actor) -> Result<Response, A
     };
     let items = lines
         .into_iter()
-        .map(|l| {
-            Ok(ReportSummary {
-                excerpt: excerpt(&l.text, 80),
-                state: state_of(&l.state)?,
-                level: level_of(&l.level)?,
-                anonymous: l.reporter_id.is_none(),
-                on_behalf: l.on_behalf == 1,
-                id: l.id,
-                category: l.category,
-                grid: l.grid_code,
-                department: l.department_id,
-                version: l.version,
-                created_at: l.created_at,
-                updated_at: l.updated_at,
-            })
-        })
+        .map(summary_of)
         .collect::<Result<Vec<_>, ApiError>>()?;
     json_no_store(&ReportPage { items, cursor })
+}
+
+fn summary_of(l: ReportLine) -> Result<ReportSummary, ApiError> {
+    Ok(ReportSummary {
+        excerpt: excerpt(&l.text, 80),
+        state: state_of(&l.state)?,
+        level: level_of(&l.level)?,
+        anonymous: l.reporter_id.is_none(),
+        on_behalf: l.on_behalf == 1,
+        id: l.id,
+        category: l.category,
+        grid: l.grid_code,
+        department: l.department_id,
+        version: l.version,
+        created_at: l.created_at,
+        updated_at: l.updated_at,
+    })
+}
+
+/// `GET /api/v1/reports/similar?category=&grid=`: before filing, the open reports of the
+/// same category in the same base grid from the last 14 days (a resident's grid is their
+/// household's unless named), so a duplicate can be followed instead.
+pub async fn similar(req: &Request, env: &Env, actor: &Actor) -> Result<Response, ApiError> {
+    let url = req.url()?;
+    let param = |k: &str| query_param(&url, k);
+    let category =
+        param("category").ok_or_else(|| ApiError::BadRequest("category is required".into()))?;
+    let store = Store::new(env)?;
+    let grid = match (param("grid"), &actor.household) {
+        (Some(g), _) => g,
+        (None, Some(h)) => store
+            .household(h)
+            .await?
+            .map(|x| x.grid_code)
+            .ok_or(ApiError::HouseholdNotFound)?,
+        (None, None) => return Err(ApiError::BadRequest("grid is required".into())),
+    };
+    let code = GridCode::parse(&grid).map_err(|_| ApiError::GridCodeMalformed)?;
+    let since = now() - SIMILAR_DAYS * 86_400_000;
+    let lines = store
+        .similar_reports(code.as_str(), &category, since, SIMILAR_MAX)
+        .await?;
+    let items = lines
+        .into_iter()
+        .map(summary_of)
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    json_no_store(&items)
+}
+
+/// `POST /api/v1/reports/{id}/follow`: a resident of the report's grid follows an open
+/// report instead of filing its duplicate; they may read it and are told when it is done.
+/// Following again changes nothing.
+pub async fn follow(env: &Env, actor: &Actor, id: &str) -> Result<Response, ApiError> {
+    let store = Store::new(env)?;
+    let row = store.report(id).await?.ok_or(ApiError::ReportNotFound)?;
+    let ps = parties(Some(actor), &row);
+    if ps.is_empty() {
+        let neighbour = match &actor.household {
+            Some(h) => store
+                .household(h)
+                .await?
+                .is_some_and(|x| x.grid_code == row.grid_code),
+            None => false,
+        };
+        if !neighbour {
+            return Err(ApiError::Forbidden);
+        }
+        let state = state_of(&row.state)?;
+        if state.is_final() {
+            return Err(ApiError::IllegalTransition { state });
+        }
+        store.follow(id, &actor.account_id, now()).await?;
+    }
+    json_no_store(&view(&store, &row, &ps, now()).await?)
 }
 
 /// `POST /api/v1/photos` (signed in): a JPEG (≤ 2 MB), stripped of metadata and kept in

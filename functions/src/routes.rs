@@ -114,6 +114,9 @@ pub enum Handler {
     GuideVersions,
     GuideEntries,
     ReportCategories,
+    ReportDepartments,
+    SimilarReports,
+    FollowReport,
     FileReport,
     Reports,
     UploadPhoto,
@@ -371,6 +374,13 @@ pub const ROUTES: &[Route] = &[
         Access::Public,
         Handler::ReportCategories,
     ),
+    // Where a dispatcher can send a report (names only, as on any office door).
+    route(
+        "GET",
+        "/report-departments",
+        Access::Public,
+        Handler::ReportDepartments,
+    ),
     // Anyone may file (without signing in: a phone to call back; the handler decides who
     // files for whom). Reading and acting: whoever is involved, which the handler works
     // out from the report (its household, grid, department).
@@ -382,11 +392,24 @@ pub const ROUTES: &[Route] = &[
     route("POST", "/inbox/read", Access::SignedIn, Handler::MarkRead),
     // The photo's report decides (its uploader alone, before it is attached).
     route("GET", "/photos/{key}", Access::SignedIn, Handler::Photo),
+    // Before `/reports/{id}`: the first pattern that fits wins.
+    route(
+        "GET",
+        "/reports/similar",
+        Access::SignedIn,
+        Handler::SimilarReports,
+    ),
     route(
         "GET",
         "/reports/{id}",
         Access::SignedIn,
         Handler::ReportById,
+    ),
+    route(
+        "POST",
+        "/reports/{id}/follow",
+        Access::SignedIn,
+        Handler::FollowReport,
     ),
     route(
         "POST",

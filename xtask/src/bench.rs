@@ -3,6 +3,12 @@
 //!   each section chunk beside it.
 //! - Lighthouse (mobile emulation, default throttling) on `/` and on a grid card.
 //! - How long the release build of the SPA took.
+//! - The service guide over the wire and its search in the browser.
+//! - 报事 at county scale (`reports_bench.rs`): rows read and latency of the dispatcher's
+//!   board, a grid worker's queue and the report page, beside a grid card's.
+//!
+//! `XTASK_BENCH_ONLY=reports cargo xtask bench` runs only the last (the Worker is built,
+//! the SPA is not: `dist/` must hold a build already).
 
 use crate::build::{self, shell_files};
 use crate::suite::{self, DEMO_GRID};
@@ -46,6 +52,9 @@ fn is_chunk(f: &str) -> bool {
 
 pub fn run() -> Result<ExitCode> {
     crate::proc::install_stop_handler();
+    if std::env::var("XTASK_BENCH_ONLY").as_deref() == Ok("reports") {
+        return reports_only();
+    }
     tools::ensure(true)?;
     build::fetch()?;
     let started = Instant::now();
@@ -81,6 +90,8 @@ pub fn run() -> Result<ExitCode> {
         rows.push((path, median));
     }
     drop(server);
+    // After Lighthouse, so its pages see the demo township as it is, not 1,000 more grids.
+    ok &= crate::reports_bench::run(&persist, &work)?;
     ok &= guide_search()?;
     println!(
         "\n{:<24} {:>6} {:>9} {:>9} {:>9}",
@@ -101,6 +112,22 @@ pub fn run() -> Result<ExitCode> {
         );
     }
     Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// `XTASK_BENCH_ONLY=reports`: the Worker, a fresh bench database, and the 报事 figures.
+fn reports_only() -> Result<ExitCode> {
+    tools::ensure(false)?;
+    build::worker()?;
+    let work = root().join("target").join("xtask-bench");
+    let persist = work.join("d1");
+    let _ = std::fs::remove_dir_all(&persist);
+    std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+    suite::migrate_and_seed(&persist)?;
+    Ok(if crate::reports_bench::run(&persist, &work)? {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

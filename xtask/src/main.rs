@@ -7,6 +7,7 @@ mod build;
 mod guide_seed;
 mod icons;
 mod proc;
+mod reports_bench;
 mod suite;
 mod tools;
 

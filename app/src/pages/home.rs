@@ -29,7 +29,12 @@ pub fn Home() -> impl IntoView {
                         <p>{move || s.t("查看您所在网格的网格长、网格员和服务承诺，扫码即可找到人。", "See who serves your grid, their commitments, and its QR code.")}</p>
                     </A>
                 </li>
-                {soon("报事", "Report a problem", "下水道堵了、树倒了、邻里纠纷，拍一拍、说一说，网格员来处理。", "Blocked drain, fallen tree, a dispute: report it and your grid worker handles it.")}
+                <li class="tile">
+                    <A href="/reports/new" attr:class="tile-link">
+                        <h2>{move || s.t("报事", "Report a problem")}</h2>
+                        <p>{move || s.t("下水道堵了、树倒了、邻里纠纷，拍一拍、说一说，网格员来处理。没有网络也能报。", "Blocked drain, fallen tree, a dispute: report it and your grid worker handles it — even offline.")}</p>
+                    </A>
+                </li>
                 {soon("积分超市", "Points supermarket", "按村规民约攒积分，到村里小超市兑换日用品。", "Earn points under village rules and redeem them at the village shop.")}
                 <li class="tile">
                     <A href="/guide" attr:class="tile-link">

@@ -72,6 +72,51 @@ macro_rules! lazy_route {
 }
 pub(crate) use lazy_route;
 
+/// Declares `$name`, a component without props whose view `$view` (and what only it uses)
+/// moves into the chunk `split_$chunk.wasm`, loaded when it is first shown: a section too
+/// big for one chunk splits its pages this way (the section's own chunk holds only what
+/// they share and which one to show).
+macro_rules! lazy_part {
+    ($(#[$meta:meta])* $name:ident => $chunk:ident, $view:path) => {
+        mod $chunk {
+            #[::leptos::wasm_split::wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split)]
+            pub fn view() -> ::std::result::Result<
+                ::leptos::prelude::AnyView,
+                ::leptos::wasm_split::SplitLoaderError,
+            > {
+                Ok(::leptos::prelude::IntoAny::into_any($view()))
+            }
+        }
+
+        $(#[$meta])*
+        #[::leptos::component]
+        pub fn $name() -> impl ::leptos::prelude::IntoView {
+            fn load() -> ::std::pin::Pin<Box<dyn ::std::future::Future<
+                Output = ::std::result::Result<
+                    ::leptos::prelude::AnyView,
+                    ::leptos::wasm_split::SplitLoaderError,
+                >,
+            >>> {
+                Box::pin($chunk::view())
+            }
+            $crate::pages::lazy::part(load)
+        }
+    };
+}
+pub(crate) use lazy_part;
+
+/// A lazily loaded part: a loading line until its chunk is in, then its view (or the
+/// chunk-failed message with its retry button).
+pub fn part(load: Loader) -> impl IntoView {
+    let s = Settings::get();
+    let view = SendWrapper::new(load_or_explain(load));
+    view! {
+        <Suspense fallback=move || view! { <p class="loading" role="status">{move || s.t("正在加载…", "Loading…")}</p> }>
+            {Suspend::new(view)}
+        </Suspense>
+    }
+}
+
 /// Loads a chunk's view; if the chunk cannot be fetched, shows why with a retry button.
 pub async fn load_or_explain(load: Loader) -> AnyView {
     match load_in_time(load).await {

@@ -8,6 +8,7 @@ mod guide;
 mod home;
 mod households;
 mod lazy;
+mod reports;
 mod resident;
 mod sync;
 
@@ -47,12 +48,14 @@ lazy::lazy_route!(
     GuideRoute => guide_page, super::guide::Guide
 );
 lazy::lazy_route!(
-    /// `/admin/guide`: administrators' list of guide items, withdrawn ones too.
+    /// `/admin/guide[/{code}|/new]`: administrators' list of guide items (withdrawn ones
+    /// too) and one item as one form, with every version kept and restorable.
     AdminGuideRoute => admin_guide_page, super::guide::AdminGuide
 );
 lazy::lazy_route!(
-    /// `/admin/guide/{code}`: edit one item, with every version kept and restorable.
-    AdminGuideItemRoute => admin_guide_item_page, super::guide::AdminGuideItem
+    /// `/reports[/new|/inbox|/{id}]` (报事: the form, the lists each role works from, the
+    /// notices, one report with its timeline and actions).
+    ReportsRoute => reports_page, super::reports::Reports
 );
 
 use crate::api::SyncState;
@@ -101,8 +104,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/grids/:code?") view={Lazy::<AdminGridsRoute>::new()}/>
                     <Route path=path!("/admin/people/:login?") view={Lazy::<AdminPeopleRoute>::new()}/>
                     <Route path=path!("/admin/departments") view={Lazy::<AdminDepartmentsRoute>::new()}/>
-                    <Route path=path!("/admin/guide") view={Lazy::<AdminGuideRoute>::new()}/>
-                    <Route path=path!("/admin/guide/:code") view={Lazy::<AdminGuideItemRoute>::new()}/>
+                    <Route path=path!("/admin/guide/:code?") view={Lazy::<AdminGuideRoute>::new()}/>
+                    <Route path=path!("/reports/:id?") view={Lazy::<ReportsRoute>::new()}/>
                 </Routes>
             </main>
             <BottomNav/>
@@ -171,13 +174,54 @@ fn BottomNav() -> impl IntoView {
                 <span class="nav-icon" aria-hidden="true">"▦"</span>
                 <span>{move || s.t("找网格", "Grids")}</span>
             </A>
-            {soon("报事", "Report", "✎")}
+            <A href="/reports" attr:class="nav-item">
+                <span class="nav-icon" aria-hidden="true">"✎"</span>
+                <span>{move || s.t("报事", "Report")}</span>
+                <UnreadBadge/>
+            </A>
             {soon("积分超市", "Points", "★")}
             <A href="/guide" attr:class="nav-item">
                 <span class="nav-icon" aria-hidden="true">"☰"</span>
                 <span>{move || s.t("办事指南", "Guide")}</span>
             </A>
         </nav>
+    }
+}
+
+/// The unread notices (assigned to you, resolved — please rate) beside 报事; nothing when
+/// signed out or offline. Asked again on every page change and whenever the outbox sent
+/// something.
+#[component]
+fn UnreadBadge() -> impl IntoView {
+    let s = Settings::get();
+    let outbox = crate::outbox::Outbox::get();
+    let location = leptos_router::hooks::use_location();
+    let unread = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        location.pathname.track();
+        outbox.synced.track();
+        // Nobody signed in (the server's readable hint cookie): nothing to ask.
+        let cookie = js_sys::Reflect::get(&document(), &"cookie".into())
+            .ok()
+            .and_then(|c| c.as_string())
+            .unwrap_or_default();
+        if !cookie.contains("wangge_signed_in=1") {
+            unread.set(0);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            unread.try_set(crate::api::unread().await.unwrap_or(0));
+        });
+    });
+    move || {
+        let n = unread.get();
+        (n > 0).then(|| {
+            view! {
+                <span class="badge" data-testid="unread-count">
+                    {n}<span class="visually-hidden">{move || s.t("条未读消息", " unread")}</span>
+                </span>
+            }
+        })
     }
 }
 

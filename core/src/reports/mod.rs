@@ -552,6 +552,11 @@ pub struct ReportPage {
     pub cursor: Option<String>,
 }
 
+/// Before filing, the form shows open reports of the same category in the same grid from
+/// this many days back, at most `SIMILAR_MAX` of them.
+pub const SIMILAR_DAYS: i64 = 14;
+pub const SIMILAR_MAX: usize = 5;
+
 /// Reports per page of a list.
 pub const PAGE_SIZE: usize = 50;
 

@@ -893,7 +893,7 @@ const STAFF_COLUMNS: &str = "a.id, a.login, a.name, a.person_id, a.active, \
      FROM accounts a LEFT JOIN people p ON p.id = a.person_id";
 
 #[derive(Deserialize)]
-struct DepartmentRow {
+pub(crate) struct DepartmentRow {
     id: String,
     name: String,
     area: String,

@@ -33,7 +33,7 @@ pub struct NoticeOf<'a> {
 }
 
 /// The accounts an audience names (active ones; never the actor): ?1 grid, ?2 department,
-/// ?3 household, ?4 reporter, ?5 actor.
+/// ?3 household, ?4 reporter (and the report's followers, by ?8 the report), ?5 actor.
 fn who(audience: Audience) -> &'static str {
     match audience {
         Audience::Grid => {
@@ -58,7 +58,8 @@ fn who(audience: Audience) -> &'static str {
         }
         Audience::Reporter => {
             "SELECT a.id AS account_id FROM accounts a WHERE a.household_id = ?3 \
-             UNION SELECT ?4 WHERE ?4 IS NOT NULL"
+             UNION SELECT ?4 WHERE ?4 IS NOT NULL \
+             UNION SELECT f.account_id FROM report_followers f WHERE f.report_id = ?8"
         }
     }
 }

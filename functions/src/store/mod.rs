@@ -15,16 +15,88 @@ mod writes;
 pub use accounts::StoredAccount;
 pub use guide::GuideRow;
 pub use inbox::NoticeOf;
-pub use reports::{NewAction, Notices, ReportQuery, ReportRow};
+pub use reports::{NewAction, Notices, ReportLine, ReportQuery, ReportRow};
 pub use writes::ClientWrite;
 
 use crate::error::ApiError;
 use serde::de::DeserializeOwned;
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
 use wasm_bindgen::JsValue;
-use worker::{D1Database, D1Result, Env};
+use worker::{D1Database, D1PreparedStatement, D1Result, Env};
 
 pub struct Store {
-    db: D1Database,
+    db: Db,
+}
+
+/// The database, counting what it reads: `Db::batch` and the `Store` helpers below
+/// (`exec`, `first`, `all`, `batch`) add D1's `meta.rows_read` of every statement to the
+/// request's counter (`rows_read`). Run statements through them, not on a prepared
+/// statement directly, or the `X-Rows-Read` header misses them.
+struct Db(D1Database);
+
+impl Db {
+    fn prepare<T: Into<String>>(&self, sql: T) -> D1PreparedStatement {
+        self.0.prepare(sql)
+    }
+
+    async fn batch(&self, stmts: Vec<D1PreparedStatement>) -> worker::Result<Vec<D1Result>> {
+        let results = self.0.batch(stmts).await?;
+        results.iter().for_each(count_rows_read);
+        Ok(results)
+    }
+}
+
+thread_local! {
+    /// The rows-read counter of the request whose future is being polled (`rows_read`).
+    static ROWS_READ: RefCell<Option<Rc<Cell<u64>>>> = const { RefCell::new(None) };
+}
+
+fn count_rows_read(r: &D1Result) {
+    let n = r
+        .meta()
+        .ok()
+        .flatten()
+        .and_then(|m| m.rows_read)
+        .unwrap_or(0) as u64;
+    ROWS_READ.with(|c| {
+        if let Some(c) = c.borrow().as_ref() {
+            c.set(c.get() + n);
+        }
+    });
+}
+
+/// Runs a request's future and says how many rows its D1 statements read (`meta.rows_read`,
+/// summed). The counter is installed only while this future is polled, so requests that
+/// interleave at awaits in one isolate never add to each other's count.
+pub async fn rows_read<F: Future>(request: F) -> (F::Output, u64) {
+    let rows = Rc::new(Cell::new(0));
+    let out = Counting {
+        inner: Box::pin(request),
+        rows: rows.clone(),
+    }
+    .await;
+    (out, rows.get())
+}
+
+struct Counting<F> {
+    inner: Pin<Box<F>>,
+    rows: Rc<Cell<u64>>,
+}
+
+impl<F: Future> Future for Counting<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = &mut *self;
+        let outer = ROWS_READ.with(|c| c.replace(Some(this.rows.clone())));
+        let out = this.inner.as_mut().poll(cx);
+        ROWS_READ.with(|c| c.replace(outer));
+        out
+    }
 }
 
 fn storage(e: worker::Error) -> ApiError {
@@ -34,7 +106,7 @@ fn storage(e: worker::Error) -> ApiError {
 impl Store {
     pub fn new(env: &Env) -> Result<Self, ApiError> {
         Ok(Store {
-            db: env.d1("DB").map_err(storage)?,
+            db: Db(env.d1("DB").map_err(storage)?),
         })
     }
 }
@@ -47,28 +119,26 @@ fn ms(t: i64) -> JsValue {
 impl Store {
     /// Runs one statement that returns no rows.
     async fn exec(&self, sql: &str, params: &[JsValue]) -> Result<D1Result, ApiError> {
-        self.db
+        let result = self
+            .db
             .prepare(sql)
             .bind(params)
             .map_err(storage)?
             .run()
             .await
-            .map_err(storage)
+            .map_err(storage)?;
+        count_rows_read(&result);
+        Ok(result)
     }
 
-    /// The first row of a query, if any.
+    /// The first row of a query, if any. (D1 runs the whole statement for `first()` too;
+    /// `all()` is used because only it answers with `meta`.)
     async fn first<T: DeserializeOwned>(
         &self,
         sql: &str,
         params: &[JsValue],
     ) -> Result<Option<T>, ApiError> {
-        self.db
-            .prepare(sql)
-            .bind(params)
-            .map_err(storage)?
-            .first::<T>(None)
-            .await
-            .map_err(storage)
+        Ok(self.all(sql, params).await?.into_iter().next())
     }
 
     /// Runs statements as one transaction. A `UNIQUE`/primary-key violation (an id
@@ -89,14 +159,15 @@ impl Store {
         sql: &str,
         params: &[JsValue],
     ) -> Result<Vec<T>, ApiError> {
-        self.db
+        let result = self
+            .db
             .prepare(sql)
             .bind(params)
             .map_err(storage)?
             .all()
             .await
-            .map_err(storage)?
-            .results()
-            .map_err(storage)
+            .map_err(storage)?;
+        count_rows_read(&result);
+        result.results().map_err(storage)
     }
 }

@@ -125,6 +125,20 @@ impl Store {
         .await
     }
 
+    /// Every active department (a county has tens, never thousands), by id.
+    pub async fn active_departments(
+        &self,
+    ) -> Result<Vec<wangge_core::admin::Department>, ApiError> {
+        let rows: Vec<super::admin::DepartmentRow> = self
+            .all(
+                "SELECT id, name, area, active FROM departments WHERE active = 1 \
+                 ORDER BY id LIMIT 500",
+                &[],
+            )
+            .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
     /// A category a report can be filed under (active, second level).
     pub async fn fileable_category(&self, code: &str) -> Result<bool, ApiError> {
         #[derive(Deserialize)]
@@ -168,13 +182,19 @@ impl Store {
     }
 
     /// A report's timeline, oldest first (primary key order).
-    pub async fn report_actions(&self, id: &str) -> Result<Vec<ActionRow>, ApiError> {
+    /// The timeline of a report at `version` (its records are versions 1..=version: the
+    /// limit ends the read exactly there). A staff record carries its author's name; only
+    /// records older than that column look the name up.
+    pub async fn report_actions(&self, id: &str, version: u32) -> Result<Vec<ActionRow>, ApiError> {
         self.all(
-            "SELECT r.version, r.action, a.name AS by_name, r.role, r.at, r.from_state, \
+            "SELECT r.version, r.action, \
+             CASE WHEN r.role IS NULL OR r.role = 'resident' THEN NULL \
+             ELSE COALESCE(r.by_name, (SELECT a.name FROM accounts a WHERE a.id = r.account_id)) \
+             END AS by_name, r.role, r.at, r.from_state, \
              r.to_state, r.public_text, r.internal_text, r.photos, r.department_id, r.category, \
-             r.rating FROM report_actions r LEFT JOIN accounts a ON a.id = r.account_id \
-             WHERE r.report_id = ?1 ORDER BY r.version LIMIT 2000",
-            &[id.into()],
+             r.rating FROM report_actions r \
+             WHERE r.report_id = ?1 ORDER BY r.version LIMIT ?2",
+            &[id.into(), f64::from(version).into()],
         )
         .await
     }
@@ -193,8 +213,10 @@ impl Store {
             .prepare(
                 "INSERT INTO report_actions (report_id, version, id, body_hash, action, \
                  account_id, role, at, from_state, to_state, public_text, internal_text, photos, \
-                 department_id, category, rating) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                 department_id, category, rating, by_name) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
+                 CASE WHEN ?7 IS NULL OR ?7 = 'resident' THEN NULL \
+                 ELSE (SELECT name FROM accounts WHERE id = ?6) END)",
             )
             .bind(&[
                 a.report_id.into(),
@@ -339,8 +361,9 @@ pub struct ReportLine {
 }
 
 /// The SQL that matches a grid subtree: each level of the tree has its own index
-/// (`grid_code`, and the expressions for villages and townships), so the list walks one
-/// index range in time order.
+/// (`grid_code`, and the expressions for villages and townships; with `state` second for
+/// the lists filtered by state, migration 0012), so the list walks one index range in
+/// time order.
 fn subtree(root: &str, n: usize) -> String {
     match root.len() {
         15 => format!("grid_code = ?{n}"),
@@ -349,41 +372,115 @@ fn subtree(root: &str, n: usize) -> String {
 }
 
 impl Store {
+    /// Open reports of `category` in base grid `grid` filed since `since`, newest first
+    /// (the grid's index, then a short range in time).
+    pub async fn similar_reports(
+        &self,
+        grid: &str,
+        category: &str,
+        since: i64,
+        limit: usize,
+    ) -> Result<Vec<ReportLine>, ApiError> {
+        self.all(
+            "SELECT id, category, text, grid_code, state, level, department_id, version, \
+             created_at, updated_at, reporter_id, on_behalf FROM reports \
+             WHERE grid_code = ?1 AND created_at >= ?2 AND category = ?3 \
+             AND state NOT IN ('confirmed', 'closed', 'merged', 'rejected') \
+             ORDER BY created_at DESC, id DESC LIMIT ?4",
+            &[
+                grid.into(),
+                ms(since),
+                category.into(),
+                (limit as f64).into(),
+            ],
+        )
+        .await
+    }
+
+    /// Adds `account` to the report's followers (again: nothing changes).
+    pub async fn follow(&self, report: &str, account: &str, at: i64) -> Result<(), ApiError> {
+        self.exec(
+            "INSERT OR IGNORE INTO report_followers (report_id, account_id, created_at) \
+             VALUES (?1, ?2, ?3)",
+            &[report.into(), account.into(), ms(at)],
+        )
+        .await
+        .map(|_| ())
+    }
+
+    pub async fn follows(&self, report: &str, account: &str) -> Result<bool, ApiError> {
+        #[derive(Deserialize)]
+        struct One {
+            #[allow(dead_code)]
+            report_id: String,
+        }
+        Ok(self
+            .first::<One>(
+                "SELECT report_id FROM report_followers WHERE report_id = ?1 AND account_id = ?2",
+                &[report.into(), account.into()],
+            )
+            .await?
+            .is_some())
+    }
+
+    /// A page of the list. One arm per scope term (leaving out what an earlier arm has)
+    /// and state, each driven by one index range in time order; SQLite merges the arms
+    /// and stops at the limit, so a page reads about as many rows as it shows. (An OR of
+    /// the terms, or `state IN`, reads every matching row and sorts them.) The grid and
+    /// department filters are written so that no index serves them (`+column`): the
+    /// planner, which has no statistics, might walk a wider range by them instead.
     pub async fn reports(&self, q: &ReportQuery) -> Result<Vec<ReportLine>, ApiError> {
         let mut params: Vec<JsValue> = Vec::new();
         let mut bind = |v: JsValue| {
             params.push(v);
             params.len()
         };
-        let mut scope = Vec::new();
-        for r in &q.roots {
-            let n = bind(r.as_str().into());
-            scope.push(subtree(r, n));
+        let grid = q.grid.as_ref().map(|g| (g, bind(g.as_str().into())));
+        // (the arm's index term, or none if the grid filter leaves it nothing; the term
+        // as later arms leave it out; whether the grid filter is in the index term)
+        let mut scope: Vec<(Option<String>, String, bool)> = Vec::new();
+        // A subtree inside another (or the same twice) would only read rows to leave out.
+        let mut roots: Vec<&str> = q.roots.iter().map(String::as_str).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        let outer: Vec<&str> = roots
+            .iter()
+            .copied()
+            .filter(|r| !roots.iter().any(|o| o.len() < r.len() && r.starts_with(o)))
+            .collect();
+        for r in outer {
+            let own = subtree(r, bind(r.into()));
+            let driving = match grid {
+                Some((g, n)) if g.starts_with(r) => Some(subtree(g, n)),
+                Some((g, _)) if r.starts_with(g.as_str()) => Some(own.clone()),
+                Some(_) => None,
+                None => Some(own.clone()),
+            };
+            scope.push((driving, own, true));
         }
         for d in &q.departments {
-            let n = bind(d.as_str().into());
-            scope.push(format!("department_id = ?{n}"));
+            let t = format!("department_id = ?{}", bind(d.as_str().into()));
+            scope.push((Some(t.clone()), t, false));
         }
         if let Some(h) = &q.household {
-            let n = bind(h.as_str().into());
-            scope.push(format!("household_id = ?{n}"));
+            let t = format!("household_id = ?{}", bind(h.as_str().into()));
+            scope.push((Some(t.clone()), t, false));
         }
         if let Some(a) = &q.reporter {
-            let n = bind(a.as_str().into());
-            scope.push(format!("(reporter_id = ?{n} AND on_behalf = 0)"));
+            let t = format!(
+                "(reporter_id = ?{} AND on_behalf = 0)",
+                bind(a.as_str().into())
+            );
+            scope.push((Some(t.clone()), t, false));
         }
-        if scope.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut filters = vec![format!("({})", scope.join(" OR "))];
-        if let Some(g) = &q.grid {
-            let n = bind(g.as_str().into());
-            filters.push(subtree(g, n));
-        }
-        if !q.states.is_empty() {
-            let n = bind(serde_json::to_string(&q.states)?.into());
-            filters.push(format!("state IN (SELECT value FROM json_each(?{n}))"));
-        }
+        let mut filters = Vec::new();
+        let mut states = q.states.clone();
+        states.sort();
+        states.dedup();
+        let states: Vec<String> = states
+            .into_iter()
+            .map(|s| format!("state = ?{}", bind(s.into())))
+            .collect();
         if let Some(c) = &q.category {
             let n = bind(c.as_str().into());
             filters.push(format!(
@@ -392,7 +489,7 @@ impl Store {
         }
         if let Some(d) = &q.department {
             let n = bind(d.as_str().into());
-            filters.push(format!("department_id = ?{n}"));
+            filters.push(format!("+department_id = ?{n}"));
         }
         if let Some(t) = q.from {
             let n = bind(ms(t));
@@ -409,12 +506,38 @@ impl Store {
                 "(created_at < ?{a} OR (created_at = ?{a} AND id < ?{b}))"
             ));
         }
+        let mut arms = Vec::new();
+        for (i, (driving, _, has_grid)) in scope.iter().enumerate() {
+            let Some(driving) = driving else {
+                continue;
+            };
+            let mut terms = vec![driving.clone()];
+            terms.extend(scope[..i].iter().map(|(_, t, _)| format!("({t}) IS NOT 1")));
+            if let (Some((g, n)), false) = (grid, has_grid) {
+                terms.push(subtree(g, n).replacen("grid_code", "+grid_code", 1));
+            }
+            terms.extend(filters.iter().cloned());
+            if states.is_empty() {
+                arms.push(terms.join(" AND "));
+            }
+            for state in &states {
+                arms.push(format!("{} AND {state}", terms.join(" AND ")));
+            }
+        }
+        if arms.is_empty() {
+            return Ok(Vec::new());
+        }
         let limit = bind((q.limit as f64).into());
         let sql = format!(
-            "SELECT id, category, text, grid_code, state, level, department_id, version, \
-             created_at, updated_at, reporter_id, on_behalf FROM reports WHERE {} \
-             ORDER BY created_at DESC, id DESC LIMIT ?{limit}",
-            filters.join(" AND ")
+            "{} ORDER BY created_at DESC, id DESC LIMIT ?{limit}",
+            arms.iter()
+                .map(|w| format!(
+                    "SELECT id, category, text, grid_code, state, level, department_id, \
+                     version, created_at, updated_at, reporter_id, on_behalf FROM reports \
+                     WHERE {w}"
+                ))
+                .collect::<Vec<_>>()
+                .join(" UNION ALL ")
         );
         self.all(&sql, &params).await
     }

@@ -79,6 +79,24 @@ fn the_category_tree_has_the_townships_eight_kinds() {
 }
 
 #[test]
+fn the_departments_a_report_can_go_to_are_the_active_ones() {
+    let api = Api::from_env();
+    let r = api.get("/api/v1/report-departments");
+    assert_eq!(r.status, 200, "{}", r.body);
+    let list: Vec<wangge_core::admin::Department> = r.json();
+    assert!(list.iter().any(|d| d.id == "water"), "{}", r.body);
+    assert!(list.iter().all(|d| d.active));
+    let ids: Vec<&str> = list.iter().map(|d| d.id.as_str()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    assert_eq!(ids, sorted, "in id order");
+    // Cached by the phone: a second read with the ETag is a 304.
+    let tag = r.etag.clone().expect("an ETag");
+    let again = api.request("GET", "/api/v1/report-departments", Some(&tag));
+    assert_eq!(again.status, 304);
+}
+
+#[test]
 fn a_report_goes_round_the_whole_loop_with_an_escalation_and_a_return() {
     let api = Api::from_env();
     let resident = api.session("resident-a", ADDR);
@@ -389,6 +407,144 @@ fn only_those_involved_see_a_report() {
     );
     assert_eq!(unknown.status, 404);
     assert_eq!(unknown.json::<Problem>().code, ProblemCode::ReportNotFound);
+}
+
+#[test]
+fn filing_without_an_account_is_limited_per_address() {
+    let api = Api::from_env();
+    // An address of its own, so reruns on one database and other tests never share it.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let addr = format!("198.51.{}.{}", nanos % 200, nanos / 200 % 250 + 1);
+    let send = |body: &serde_json::Value| {
+        api.send(
+            "POST",
+            "/api/v1/reports",
+            &[
+                ("Origin", api.origin().to_owned()),
+                ("CF-Connecting-IP", addr.clone()),
+            ],
+            Some(&body.to_string()),
+        )
+    };
+    let anonymous = || {
+        let mut b = drain(&new_id());
+        b["grid"] = json!(GRID);
+        b["contact"] = json!("13700005678");
+        b
+    };
+    let first = anonymous();
+    for i in 0..5 {
+        let body = if i == 0 { first.clone() } else { anonymous() };
+        let r = send(&body);
+        assert_eq!(r.status, 201, "report {i}: {}", r.body);
+    }
+    let over = send(&anonymous());
+    assert_eq!(over.status, 429, "{}", over.body);
+    assert_eq!(over.json::<Problem>().code, ProblemCode::TooManyAttempts);
+    assert!(over
+        .headers
+        .iter()
+        .any(|(k, _)| k.eq_ignore_ascii_case("retry-after")));
+    // A retry of a report already taken is its answer again, not a new filing.
+    assert_eq!(send(&first).status, 201);
+    // Signed-in residents are not counted against the address.
+    let resident = api.session("resident-a", &addr);
+    let r = api.send(
+        "POST",
+        "/api/v1/reports",
+        &[
+            ("Origin", api.origin().to_owned()),
+            ("CF-Connecting-IP", addr.clone()),
+            ("Cookie", resident),
+        ],
+        Some(&drain(&new_id()).to_string()),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+}
+
+#[test]
+fn a_neighbour_sees_a_similar_open_report_follows_it_and_hears_when_it_is_done() {
+    let api = Api::from_env();
+    let resident = api.session("resident-a", ADDR);
+    let mut body = drain(&new_id());
+    body["category"] = json!("muni-light");
+    body["text"] = json!(format!("五组路灯不亮，晚上很黑 {}", new_id()));
+    let r: Report = {
+        let reply = file(&api, Some(&resident), &body);
+        assert_eq!(reply.status, 201, "{}", reply.body);
+        reply.json()
+    };
+    let (_, neighbour) = wangge_api_tests::fresh_resident(&api, "192.0.2.121");
+    let path = format!("/api/v1/reports/{}", r.id);
+
+    // Before filing, the neighbour's form shows it (their household's grid by default).
+    let similar: Vec<wangge_core::reports::ReportSummary> = api
+        .as_user(
+            "GET",
+            "/api/v1/reports/similar?category=muni-light",
+            &neighbour,
+        )
+        .json();
+    assert!(similar.iter().any(|x| x.id == r.id), "{similar:?}");
+    assert!(similar.len() <= wangge_core::reports::SIMILAR_MAX);
+    // Another category, or another grid: not similar.
+    let other: Vec<wangge_core::reports::ReportSummary> = api
+        .as_user(
+            "GET",
+            "/api/v1/reports/similar?category=muni-drain&grid=990101001004001",
+            &neighbour,
+        )
+        .json();
+    assert!(other.iter().all(|x| x.id != r.id));
+    assert_eq!(
+        api.as_user("GET", "/api/v1/reports/similar", &neighbour)
+            .status,
+        400,
+        "a category is needed"
+    );
+
+    // Not theirs to read until they follow it; following twice is one following.
+    assert_eq!(api.as_user("GET", &path, &neighbour).status, 403);
+    let follow = format!("{path}/follow");
+    for _ in 0..2 {
+        let f = api.as_user("POST", &follow, &neighbour);
+        assert_eq!(f.status, 200, "{}", f.body);
+        let seen: Report = f.json();
+        assert!(seen.allowed.is_empty(), "a follower only reads");
+        assert!(seen.timeline.iter().all(|a| a.internal_text.is_none()));
+    }
+    assert_eq!(
+        wangge_api_tests::d1(&format!(
+            "SELECT count(*) AS n FROM report_followers WHERE report_id = '{}'",
+            r.id
+        ))[0]["n"],
+        1
+    );
+    assert_eq!(api.as_user("GET", &path, &neighbour).status, 200);
+    // Someone of another grid may not follow it.
+    let other_grid = api.session("resident-b", ADDR);
+    assert_eq!(api.as_user("POST", &follow, &other_grid).status, 403);
+
+    // Handled on the spot: the follower is told, like the reporter.
+    let worker = api.session("worker-a", ADDR);
+    let taken = ok(act(&api, &worker, &r, ActionKind::Accept, json!({})));
+    ok(act(
+        &api,
+        &worker,
+        &taken,
+        ActionKind::HandleOnSpot,
+        json!({"text": "已更换灯泡。"}),
+    ));
+    let told: wangge_core::inbox::Inbox = api.as_user("GET", "/api/v1/inbox", &neighbour).json();
+    assert!(
+        told.items
+            .iter()
+            .any(|n| n.report == r.id && n.kind == wangge_core::inbox::NoticeKind::Resolved),
+        "{told:?}"
+    );
 }
 
 #[test]

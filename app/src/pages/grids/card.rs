@@ -11,6 +11,27 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use wangge_core::grids::{card_path, GridCard};
 
+super::super::lazy::lazy_part!(
+    /// The card's QR code: the encoder is a chunk of its own (a scan lands on the card, and
+    /// its text must not wait for the QR maths), drawn a moment after the card.
+    QrPart => grid_qr, super::Qr
+);
+
+/// The QR code of the card at this path (`/g/{code}`).
+#[component]
+fn Qr() -> impl IntoView {
+    let code = use_params_map()
+        .with_untracked(|p| p.get("code"))
+        .unwrap_or_default();
+    let url = format!(
+        "{}{}",
+        window().location().origin().unwrap_or_default(),
+        card_path(&code)
+    );
+    let qr = wangge_core::qr::svg(&url).unwrap_or_default();
+    view! { <div class="qr-svg" inner_html=qr></div> }
+}
+
 #[component]
 pub fn Card() -> impl IntoView {
     let s = Settings::get();
@@ -43,7 +64,6 @@ fn CardBody(card: GridCard) -> impl IntoView {
         window().location().origin().unwrap_or_default(),
         card_path(&card.grid.code)
     );
-    let qr = wangge_core::qr::svg(&url).unwrap_or_default();
     let grid = card.grid.clone();
     let level = grid.level;
     let kind = grid.kind;
@@ -109,7 +129,7 @@ fn CardBody(card: GridCard) -> impl IntoView {
             </ul>
 
             <figure class="qr" data-testid="qr">
-                <div class="qr-svg" inner_html=qr></div>
+                <QrPart/>
                 <figcaption>
                     {move || s.t("扫一扫，打开本网格名片", "Scan to open this grid's card")}
                     <br/>

@@ -52,25 +52,15 @@ const FIELDS: &[&str] = &[
     "faq",
 ];
 
-/// `/admin/guide`: the list (a chunk of its own; the editor is the other).
+/// `/admin/guide` (the list), `/admin/guide/{code}` and `/admin/guide/new` (one item as one
+/// form): one chunk, so the section costs the shell one route.
 #[component]
 pub fn AdminGuide() -> impl IntoView {
-    frame(|roots, _| {
-        if county(&roots) {
-            view! { <EntryList/> }.into_any()
-        } else {
-            view! { <CountyOnly/> }.into_any()
-        }
-    })
-}
-
-/// `/admin/guide/{code}` and `/admin/guide/new`.
-#[component]
-pub fn AdminGuideItem() -> impl IntoView {
     frame(|roots, screen| match screen {
         _ if !county(&roots) => view! { <CountyOnly/> }.into_any(),
         Screen::GuideItem(code) => view! { <ItemEditor code/> }.into_any(),
-        _ => view! { <NewItem/> }.into_any(),
+        Screen::NewGuideItem => view! { <NewItem/> }.into_any(),
+        _ => view! { <EntryList/> }.into_any(),
     })
 }
 

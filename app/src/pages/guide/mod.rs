@@ -1,5 +1,5 @@
 //! 办事指南, the service guide (lazy, one chunk for the list and the item, which share the
-//! catalogue; the administrators' screens are two more): `/guide` finds an item — search as you
+//! catalogue; the administrators' screens are another): `/guide` finds an item — search as you
 //! type (Chinese, pinyin, initials; the core's search over the catalogue on this phone),
 //! or browse by life event and by department — and `/guide/{code}` shows one item for
 //! elderly readers: large type, a materials checklist remembered on the phone, a one-tap
@@ -12,7 +12,7 @@ mod item;
 mod list;
 mod speech;
 
-pub use edit::{AdminGuide, AdminGuideItem};
+pub use edit::AdminGuide;
 
 use crate::settings::Settings;
 use leptos::prelude::*;

@@ -143,6 +143,7 @@ pub fn Detail(id: String) -> impl IntoView {
                         <super::HouseholdView h=h2.clone()/>
                         <p class="actions">
                             <button class="button secondary" data-testid="edit-household" on:click=move |_| editing.set(true)>{move || s.t("修改", "Edit")}</button>
+                            <A href=format!("/reports/new?household={}", h2.id) attr:class="button secondary" attr:data-testid="report-for-household">{move || s.t("代这户报事", "Report for this household")}</A>
                         </p>
                     </Show>
                     <ActivationPanel household=h.id.clone()/>
