@@ -562,12 +562,12 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
             )
         },
         Handler::SimilarReports => Operation {
-            problems: &[ProblemCode::GridCodeMalformed, ProblemCode::HouseholdNotFound],
+            problems: &[ProblemCode::GridCodeMalformed],
             ..op(
                 "Open reports like the one about to be filed (same category and base grid, last 14 days)",
                 200,
                 Some(s.answer::<Vec<ReportSummary>>()),
-                "At most 5, newest first; `grid` defaults to the resident's household's grid.",
+                "At most 5, newest first, of one's own grid: `grid` defaults to the resident's household's; staff name one they serve.",
             )
         },
         Handler::FollowReport => Operation {

@@ -704,16 +704,28 @@ pub async fn similar(req: &Request, env: &Env, actor: &Actor) -> Result<Response
     let category =
         param("category").ok_or_else(|| ApiError::BadRequest("category is required".into()))?;
     let store = Store::new(env)?;
-    let grid = match (param("grid"), &actor.household) {
-        (Some(g), _) => g,
-        (None, Some(h)) => store
-            .household(h)
-            .await?
-            .map(|x| x.grid_code)
-            .ok_or(ApiError::HouseholdNotFound)?,
-        (None, None) => return Err(ApiError::BadRequest("grid is required".into())),
+    let home = match &actor.household {
+        Some(h) => store.household(h).await?.map(|x| x.grid_code),
+        None => None,
     };
+    let grid = param("grid")
+        .or_else(|| home.clone())
+        .ok_or_else(|| ApiError::BadRequest("grid is required".into()))?;
     let code = GridCode::parse(&grid).map_err(|_| ApiError::GridCodeMalformed)?;
+    // Only one's own grid (a resident's household's, or one the actor serves as staff):
+    // other grids' reports are not theirs to read, not even as excerpts.
+    let staff = actor.roles.iter().any(|g| {
+        matches!(
+            g.role,
+            AccountRole::GridWorker
+                | AccountRole::GridLeader
+                | AccountRole::GridInstructor
+                | AccountRole::Dispatcher
+        ) && matches!(&g.scope, Scope::Grid(root) if code.as_str().starts_with(root.as_str()))
+    });
+    if home.as_deref() != Some(code.as_str()) && !staff {
+        return Err(ApiError::Forbidden);
+    }
     let since = now() - SIMILAR_DAYS * 86_400_000;
     let lines = store
         .similar_reports(code.as_str(), &category, since, SIMILAR_MAX)
@@ -850,6 +862,7 @@ pub async fn photo(
         Some(report) => {
             let row = store.report(report).await?.ok_or(ApiError::PhotoNotFound)?;
             !parties(Some(actor), &row).is_empty()
+                || store.follows(report, &actor.account_id).await?
         }
         None => p.uploaded_by == actor.account_id,
     };

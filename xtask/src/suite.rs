@@ -101,6 +101,10 @@ pub fn serve(port: u16, persist: &Path, log: &Path) -> Result<Background> {
             "--persist-to",
             &persist.display().to_string(),
             "--show-interactive-dev-session=false",
+            // Local only: every answer says how many D1 rows it read (the bench's budget);
+            // a deployed Worker does not tell.
+            "--var",
+            "WANGGE_ROWS_READ:1",
         ]),
         log,
     )?;

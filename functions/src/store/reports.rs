@@ -373,7 +373,8 @@ fn subtree(root: &str, n: usize) -> String {
 
 impl Store {
     /// Open reports of `category` in base grid `grid` filed since `since`, newest first
-    /// (the grid's index, then a short range in time).
+    /// (the grid's index, then a short range in time); anonymous ones not yet taken in by
+    /// the grid are left out.
     pub async fn similar_reports(
         &self,
         grid: &str,
@@ -385,7 +386,7 @@ impl Store {
             "SELECT id, category, text, grid_code, state, level, department_id, version, \
              created_at, updated_at, reporter_id, on_behalf FROM reports \
              WHERE grid_code = ?1 AND created_at >= ?2 AND category = ?3 \
-             AND state NOT IN ('confirmed', 'closed', 'merged', 'rejected') \
+             AND state NOT IN ('pending', 'confirmed', 'closed', 'merged', 'rejected') \
              ORDER BY created_at DESC, id DESC LIMIT ?4",
             &[
                 grid.into(),

@@ -490,15 +490,31 @@ fn a_neighbour_sees_a_similar_open_report_follows_it_and_hears_when_it_is_done()
         .json();
     assert!(similar.iter().any(|x| x.id == r.id), "{similar:?}");
     assert!(similar.len() <= wangge_core::reports::SIMILAR_MAX);
-    // Another category, or another grid: not similar.
+    // Another category: not similar. Another grid's reports are not theirs to read.
     let other: Vec<wangge_core::reports::ReportSummary> = api
         .as_user(
             "GET",
-            "/api/v1/reports/similar?category=muni-drain&grid=990101001004001",
+            "/api/v1/reports/similar?category=muni-drain",
             &neighbour,
         )
         .json();
     assert!(other.iter().all(|x| x.id != r.id));
+    let elsewhere = api.as_user(
+        "GET",
+        "/api/v1/reports/similar?category=muni-light&grid=990101001004001",
+        &neighbour,
+    );
+    assert_eq!(elsewhere.status, 403, "{}", elsewhere.body);
+    // Staff see their own grids' (the grid worker of this one).
+    let worker = api.session("worker-a", ADDR);
+    let seen: Vec<wangge_core::reports::ReportSummary> = api
+        .as_user(
+            "GET",
+            &format!("/api/v1/reports/similar?category=muni-light&grid={GRID}"),
+            &worker,
+        )
+        .json();
+    assert!(seen.iter().any(|x| x.id == r.id));
     assert_eq!(
         api.as_user("GET", "/api/v1/reports/similar", &neighbour)
             .status,
@@ -529,7 +545,6 @@ fn a_neighbour_sees_a_similar_open_report_follows_it_and_hears_when_it_is_done()
     assert_eq!(api.as_user("POST", &follow, &other_grid).status, 403);
 
     // Handled on the spot: the follower is told, like the reporter.
-    let worker = api.session("worker-a", ADDR);
     let taken = ok(act(&api, &worker, &r, ActionKind::Accept, json!({})));
     ok(act(
         &api,

@@ -21,7 +21,14 @@ use wangge_core::reports::{Location, NewReport, Report, ReportSummary, MAX_TEXT}
 use wangge_core::API_PREFIX;
 use wasm_bindgen::JsCast;
 
-const DRAFT_KEY: &str = "report";
+/// One draft per form: a resident's or patrol report (`report`), and one per household a
+/// worker files for (`report:<household>`), so opening one form never touches another's.
+fn draft_key(household: Option<&str>) -> String {
+    match household {
+        Some(h) => format!("report:{h}"),
+        None => "report".to_owned(),
+    }
+}
 
 /// What the form holds, saved as it changes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -38,19 +45,19 @@ struct Draft {
     household: Option<String>,
 }
 
-async fn saved_draft() -> Option<Draft> {
+async fn saved_draft(key: &str) -> Option<Draft> {
     let cache = Cache::open().await.ok()?;
-    let d = cache.get::<Draft>(DRAFTS, DRAFT_KEY).await.ok().flatten();
+    let d = cache.get::<Draft>(DRAFTS, key).await.ok().flatten();
     cache.close();
     d
 }
 
-async fn save_draft(d: &Draft) {
+async fn save_draft(key: &str, d: &Draft) {
     if let Ok(cache) = Cache::open().await {
         let _ = if *d == Draft::default() {
-            cache.delete(DRAFTS, DRAFT_KEY).await
+            cache.delete(DRAFTS, key).await
         } else {
-            cache.put(DRAFTS, DRAFT_KEY, d).await
+            cache.put(DRAFTS, key, d).await
         };
         cache.close();
     }
@@ -95,10 +102,10 @@ pub fn NewReportPage() -> impl IntoView {
     let ready = RwSignal::new(false);
 
     // Pick up where the person left off (the same draft id: sending it twice is one report).
-    let wanted = household.clone();
+    let key = StoredValue::new(draft_key(household.as_deref()));
     spawn_local(async move {
-        if let Some(d) = saved_draft().await {
-            if d.household == wanted || wanted.is_none() {
+        if let Some(d) = saved_draft(&key.get_value()).await {
+            {
                 id.try_set(d.id);
                 category.try_set(d.category);
                 text.try_set(d.text);
@@ -137,7 +144,7 @@ pub fn NewReportPage() -> impl IntoView {
             && d.photos.is_empty()
             && d.contact.is_empty();
         let d = if empty { Draft::default() } else { d };
-        spawn_local(async move { save_draft(&d).await });
+        spawn_local(async move { save_draft(&key.get_value(), &d).await });
     });
 
     let signed_in = move || me.with(|m| m.data.is_some());
@@ -238,7 +245,7 @@ pub fn NewReportPage() -> impl IntoView {
                     (format!("报事 {label}"), format!("Report {label}")),
                 )?;
                 outbox.enqueue(entry).await?;
-                save_draft(&Draft::default()).await;
+                save_draft(&key.get_value(), &Draft::default()).await;
                 Ok(())
             }
             .await;
@@ -328,7 +335,8 @@ pub fn NewReportPage() -> impl IntoView {
                     </label>
                 </Show>
                 <FieldError outcome field="contact"/>
-                <Show when=move || signed_in() && !on_behalf>
+                // Following is for the reporter's own grid (their household's).
+                <Show when=move || resident() && !on_behalf && grid.with(String::is_empty)>
                     <Similar category grid/>
                 </Show>
                 {move || outcome.error.get().map(|e| view! { <crate::error::ErrorMessage error=e/> })}

@@ -234,7 +234,11 @@ fn Filters(dispatcher: bool) -> impl IntoView {
     );
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut q = vec![format!("tab={}", get("tab"))];
+        let tab = get("tab");
+        let mut q: Vec<String> = (!tab.is_empty())
+            .then(|| format!("tab={tab}"))
+            .into_iter()
+            .collect();
         for (k, v) in [
             ("category", category),
             ("grid", grid),

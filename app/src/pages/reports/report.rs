@@ -260,7 +260,12 @@ fn needs(action: ActionKind) -> Needs {
             n.into = true;
             n.confirm = true;
         }
-        ActionKind::Note => n.text = Some(("要说的话", "The note")),
+        ActionKind::Note => {
+            n.text = Some((
+                "备注（居民能看到；只给工作人员看的写在内部备注）",
+                "Note (the resident reads it; put staff-only words in the internal note)",
+            ))
+        }
         ActionKind::AddPhotos => n.photos = true,
         ActionKind::Close => n.confirm = true,
         _ => n.text = Some(("说明（可不写）", "Note (optional)")),
