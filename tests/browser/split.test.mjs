@@ -42,14 +42,23 @@ test("a first visit to home loads no chunk", async () => {
     }
 });
 
-test("a first visit to a card loads no chunk; opening the directory loads its chunk", async () => {
+test("a first visit to a card shows its text without waiting for any chunk; only the QR drawing is one; the directory loads its own", async () => {
     const { context, page } = await phone(browser);
     try {
         const urls = recordRequests(page);
+        // The QR encoder (the card's one chunk) held back: the card's text shows regardless.
+        let release;
+        const held = new Promise((r) => { release = r; });
+        await page.route(/\/split_grid_qr\.wasm$/, async (route) => { await held; await route.continue(); });
         await page.goto(`${BASE}/g/${GRID}`);
         await page.locator("[data-testid=grid-name]").waitFor();
         await page.getByText("已是最新").waitFor();
-        assert.deepEqual(urls.filter((u) => ANY_CHUNK.test(u)), [], "the card page fetched a chunk");
+        assert.ok((await page.locator(".person").count()) >= 5);
+        assert.equal(await page.locator("[data-testid=qr] svg").count(), 0);
+        release();
+        await page.locator("[data-testid=qr] svg").waitFor();
+        const sections = urls.filter((u) => /\/split_[^/]*\.wasm$/.test(u)).map((u) => u.split("/").pop());
+        assert.deepEqual(sections, ["split_grid_qr.wasm"], "the card page fetched another section's chunk");
         // The main module and its glue come from this build's own directory.
         assert.ok(urls.some((u) => /^\/app\/[0-9a-f]{16}\/wangge-app_bg\.wasm$/.test(u)), urls.join(" "));
 
