@@ -52,11 +52,6 @@ lazy::lazy_route!(
     /// too) and one item as one form, with every version kept and restorable.
     AdminGuideRoute => admin_guide_page, super::guide::AdminGuide
 );
-lazy::lazy_route!(
-    /// `/reports[/new|/inbox|/{id}]` (报事: the form, the lists each role works from, the
-    /// notices, one report with its timeline and actions).
-    ReportsRoute => reports_page, super::reports::Reports
-);
 
 use crate::api::SyncState;
 use crate::settings::Settings;
@@ -105,7 +100,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/people/:login?") view={Lazy::<AdminPeopleRoute>::new()}/>
                     <Route path=path!("/admin/departments") view={Lazy::<AdminDepartmentsRoute>::new()}/>
                     <Route path=path!("/admin/guide/:code?") view={Lazy::<AdminGuideRoute>::new()}/>
-                    <Route path=path!("/reports/:id?") view={Lazy::<ReportsRoute>::new()}/>
+                    <Route path=path!("/reports/:id?") view=reports::Reports/>
                 </Routes>
             </main>
             <BottomNav/>

@@ -21,8 +21,9 @@ use wangge_core::reports::{ActionKind, Category, ReportState};
 use wangge_core::API_PREFIX;
 
 // Two chunks (together they are too big for one; every split point also costs the shell,
-// so no more than two): the lists and the form, and one report with the inbox. This
-// section's own chunk holds only the choice below.
+// so no more than two): the lists and the form, and one report with the inbox. The choice
+// below is in the shell: a split point inside another chunk's exported view would leave
+// the unsplit test build importing the splitter's placeholder.
 lazy_part!(DeskPart => report_desk, super::Desk);
 lazy_part!(CasePart => report_case, super::Case);
 
