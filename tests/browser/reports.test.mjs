@@ -73,7 +73,9 @@ test("a resident files a report with a photo offline, closes the page, and it sy
         await page.goto(`${BASE}/reports/new`);
         await mounted(page);
         await page.getByTestId("report-category").locator("option[value=muni-drain]").waitFor({ state: "attached" });
-        await chunkCached(page, "reports_page");
+        // The form and the report page (its two parts) must be on the phone before going offline.
+        await chunkCached(page, "report_desk");
+        await chunkCached(page, "report_case");
         assert.deepEqual(await axeProblems(page, "report form"), []);
         const photo = await cameraJpeg(page);
 
