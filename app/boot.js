@@ -41,6 +41,9 @@ init({ module_or_path: new URL("./app/__WANGGE_BUILD__/wangge-app_bg.wasm", impo
                 .catch((e) => console.warn("sw", e));
             // A new build's worker took over: it has its own chunks to fetch.
             navigator.serviceWorker.addEventListener("controllerchange", askForChunks);
+            // Chunks that failed while the network was gone (the worker skips them) are
+            // fetched once it is back, not only at the next page load.
+            window.addEventListener("online", askForChunks);
         }, { timeout: 3000 });
     })
     .catch((e) => { console.error(e); bootFailed(); });

@@ -106,7 +106,12 @@ async fn with_cache<R>(
 /// and a report's id is made when its form opens, before the photos it waits for).
 pub async fn entries() -> Result<Vec<Entry>, AppError> {
     let mut all = with_cache(async |c: &Cache| c.all::<Entry>(OUTBOX).await).await?;
-    all.sort_by(|a, b| a.created_at.total_cmp(&b.created_at));
+    // Queued in the same millisecond: a photo before what names it.
+    all.sort_by(|a, b| {
+        a.created_at
+            .total_cmp(&b.created_at)
+            .then(b.content_type.is_some().cmp(&a.content_type.is_some()))
+    });
     Ok(all)
 }
 
@@ -189,8 +194,22 @@ impl Outbox {
         self.enqueue(entry).await
     }
 
-    /// Drops an entry for good (the person confirmed).
+    /// Drops an entry for good (the person confirmed). A dropped photo leaves the entries
+    /// that name it, which then go without it (a refused photo never holds its report).
     pub async fn discard(self, id: &str) -> Result<(), AppError> {
+        let all = entries().await?;
+        if let Some(photo) = all.iter().find(|e| e.id == id && e.content_type.is_some()) {
+            let key = wangge_core::reports::photo_key(&photo.id);
+            for mut e in all.into_iter().filter(|e| names_photo(e, &key)) {
+                if let Some(body) = without_photo(&e.body, &key) {
+                    e.body = body;
+                    e.state = EntryState::Waiting;
+                    e.problem = None;
+                    put(&e).await?;
+                }
+            }
+            self.wake.update(|w| *w += 1);
+        }
         remove(id).await?;
         self.refresh_counts().await;
         self.synced.update(|n| *n += 1);
@@ -245,7 +264,16 @@ impl Outbox {
         let Ok(all) = entries().await else {
             return Ok(());
         };
+        // Photos the server refused: what names one waits (the person keeps or drops it).
+        let mut refused: Vec<String> = all
+            .iter()
+            .filter(|e| e.content_type.is_some() && e.state == EntryState::Failed)
+            .map(|e| wangge_core::reports::photo_key(&e.id))
+            .collect();
         for mut entry in all.into_iter().filter(|e| e.state == EntryState::Waiting) {
+            if refused.iter().any(|k| names_photo(&entry, k)) {
+                continue;
+            }
             entry.attempts += 1;
             let sent = match &entry.content_type {
                 Some(kind) => send_bytes(&entry.path, kind, &entry.body, &entry.id).await,
@@ -260,6 +288,9 @@ impl Outbox {
                 Err(AppError::Problem { status, problem })
                     if (400..500).contains(&status) && status != 408 =>
                 {
+                    if entry.content_type.is_some() {
+                        refused.push(wangge_core::reports::photo_key(&entry.id));
+                    }
                     entry.state = EntryState::Failed;
                     entry.problem = Some(problem);
                     let _ = put(&entry).await;
@@ -275,4 +306,21 @@ impl Outbox {
         }
         Ok(())
     }
+}
+
+/// Whether `e` (a JSON entry) lists the photo `key` in its `photos`.
+fn names_photo(e: &Entry, key: &str) -> bool {
+    e.content_type.is_none() && e.body.contains(key) && without_photo(&e.body, key).is_some()
+}
+
+/// `body` with `key` taken out of its `photos` list; `None` if it is not there.
+fn without_photo(body: &str, key: &str) -> Option<String> {
+    let mut v: serde_json::Value = serde_json::from_str(body).ok()?;
+    let photos = v.get_mut("photos")?.as_array_mut()?;
+    let before = photos.len();
+    photos.retain(|p| p.as_str() != Some(key));
+    if photos.len() == before {
+        return None;
+    }
+    serde_json::to_string(&v).ok()
 }

@@ -18,6 +18,8 @@ pub enum NoticeKind {
     Resolved,
     /// Your report was rejected or merged into another.
     Closed,
+    /// A report you follow was resolved, handled or closed (nothing for you to rate).
+    Followed,
 }
 
 impl NoticeKind {
@@ -27,13 +29,20 @@ impl NoticeKind {
             Self::Returned => "returned",
             Self::Resolved => "resolved",
             Self::Closed => "closed",
+            Self::Followed => "followed",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Assigned, Self::Returned, Self::Resolved, Self::Closed]
-            .into_iter()
-            .find(|k| k.as_str() == s)
+        [
+            Self::Assigned,
+            Self::Returned,
+            Self::Resolved,
+            Self::Closed,
+            Self::Followed,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
     }
 }
 
@@ -51,6 +60,8 @@ pub enum Audience {
     Handlers,
     /// The household's accounts (and whoever filed it for themselves).
     Reporter,
+    /// Residents following it (they may read it, not answer it).
+    Followers,
 }
 
 /// Who hears of `action`, which left the report in `state` at `level`, and why.
@@ -70,8 +81,12 @@ pub fn audiences(
         (ActionKind::Submit, _) | (ActionKind::Escalate, _) => vec![(holder(level), K::Assigned)],
         (ActionKind::Dispatch, _) => vec![(A::Handlers, K::Assigned)],
         (ActionKind::Return, _) => vec![(A::Dispatchers, K::Returned)],
-        (ActionKind::Resolve | ActionKind::HandleOnSpot, _) => vec![(A::Reporter, K::Resolved)],
-        (ActionKind::Reject | ActionKind::Merge, _) => vec![(A::Reporter, K::Closed)],
+        (ActionKind::Resolve | ActionKind::HandleOnSpot, _) => {
+            vec![(A::Reporter, K::Resolved), (A::Followers, K::Followed)]
+        }
+        (ActionKind::Reject | ActionKind::Merge, _) => {
+            vec![(A::Reporter, K::Closed), (A::Followers, K::Followed)]
+        }
         (ActionKind::Reopen, _) if level == Level::Township => {
             vec![(A::Handlers, K::Assigned), (A::Dispatchers, K::Assigned)]
         }
@@ -169,19 +184,25 @@ mod tests {
                 Act::Resolve,
                 ReportState::Resolved,
                 Level::Township,
-                &[(A::Reporter, K::Resolved)],
+                &[(A::Reporter, K::Resolved), (A::Followers, K::Followed)],
             ),
             (
                 Act::HandleOnSpot,
                 ReportState::HandledOnSpot,
                 Level::Grid,
-                &[(A::Reporter, K::Resolved)],
+                &[(A::Reporter, K::Resolved), (A::Followers, K::Followed)],
             ),
             (
                 Act::Reject,
                 ReportState::Rejected,
                 Level::Grid,
-                &[(A::Reporter, K::Closed)],
+                &[(A::Reporter, K::Closed), (A::Followers, K::Followed)],
+            ),
+            (
+                Act::Merge,
+                ReportState::Merged,
+                Level::Township,
+                &[(A::Reporter, K::Closed), (A::Followers, K::Followed)],
             ),
             (
                 Act::Reopen,

@@ -13,9 +13,9 @@ use wangge_core::problem::Detail;
 use wangge_core::reports::machine::{self, Party, Position, Refusal};
 use wangge_core::reports::photo::{strip_jpeg_metadata, PhotoError, MAX_PHOTO_BYTES};
 use wangge_core::reports::{
-    cursor_of, excerpt, parse_cursor, valid_photo_key, ActionKind, ActionRecord, ActionRequest,
-    Category, Level, NewReport, PhotoKey, Report, ReportPage, ReportState, ReportSummary,
-    PAGE_SIZE, SIMILAR_DAYS, SIMILAR_MAX,
+    cursor_of, excerpt, parse_cursor, private_category, valid_photo_key, works_reports_under,
+    ActionKind, ActionRecord, ActionRequest, Category, Level, NewReport, PhotoKey, Report,
+    ReportPage, ReportState, ReportSummary, PAGE_SIZE, SIMILAR_DAYS, SIMILAR_MAX,
 };
 use worker::{Date, Env, Request, Response};
 
@@ -59,7 +59,8 @@ fn parties(actor: Option<&Actor>, r: &ReportRow) -> Vec<(Party, AccountRole)> {
     for g in &actor.roles {
         let covers =
             matches!(&g.scope, Scope::Grid(root) if r.grid_code.starts_with(root.as_str()));
-        let village_up = matches!(&g.scope, Scope::Grid(root) if root.len() <= 12);
+        let village_up = matches!(&g.scope, Scope::Grid(root)
+            if root.len() <= wangge_core::reports::VILLAGE_CODE_LEN);
         let party = match g.role {
             AccountRole::GridWorker | AccountRole::GridLeader if covers => Some(Party::Grid),
             _ => None,
@@ -418,12 +419,23 @@ pub async fn act(
     id: &str,
 ) -> Result<Response, ApiError> {
     let store = Store::new(env)?;
-    // Whether this is the actor's report at all comes before anything they sent.
     let row = store.report(id).await?.ok_or(ApiError::ReportNotFound)?;
-    if parties(Some(actor), &row).is_empty() {
+    // Whether this is the actor's report at all comes before anything they sent; but one's
+    // own action again (its answer was lost) is answered even if it took the report out
+    // of one's hands (a return).
+    let mine = !parties(Some(actor), &row).is_empty();
+    let (a, body_hash) = match body_with_hash::<ActionRequest>(&mut req).await {
+        Ok(x) => x,
+        Err(e) if mine => return Err(e),
+        Err(_) => return Err(ApiError::Forbidden),
+    };
+    let recorded = store.recorded_action(&a.id).await?;
+    let own_retry = recorded
+        .as_ref()
+        .is_some_and(|d| d.account_id.as_deref() == Some(actor.account_id.as_str()));
+    if !mine && !own_retry {
         return Err(ApiError::Forbidden);
     }
-    let (a, body_hash) = body_with_hash::<ActionRequest>(&mut req).await?;
     let replay = |row: ReportRow| {
         let store = &store;
         async move {
@@ -433,7 +445,7 @@ pub async fn act(
             Ok::<Response, ApiError>(resp)
         }
     };
-    if let Some(done) = store.recorded_action(&a.id).await? {
+    if let Some(done) = recorded {
         if done.report_id != id || done.body_hash != body_hash {
             return Err(ApiError::IdempotencyConflict);
         }
@@ -621,19 +633,18 @@ pub async fn list(req: &Request, env: &Env, actor: &Actor) -> Result<Response, A
     };
     for g in &actor.roles {
         match (&g.role, &g.scope) {
-            (
-                AccountRole::GridWorker
-                | AccountRole::GridLeader
-                | AccountRole::GridInstructor
-                | AccountRole::Dispatcher,
-                Scope::Grid(root),
-            ) => q.roots.push(root.clone()),
+            (role, Scope::Grid(root)) if works_reports_under(*role, root) => {
+                q.roots.push(root.clone())
+            }
             (AccountRole::DepartmentHandler, Scope::Department(d)) => q.departments.push(d.clone()),
             _ => {}
         }
     }
     q.household = actor.household.clone();
-    q.reporter = Some(actor.account_id.clone());
+    // What one filed for oneself carries one's household, if one has one.
+    if actor.household.is_none() {
+        q.reporter = Some(actor.account_id.clone());
+    }
     if let Some(s) = param("status") {
         for state in s.split(',') {
             ReportState::parse(state).ok_or_else(|| bad("status"))?;
@@ -715,16 +726,15 @@ pub async fn similar(req: &Request, env: &Env, actor: &Actor) -> Result<Response
     // Only one's own grid (a resident's household's, or one the actor serves as staff):
     // other grids' reports are not theirs to read, not even as excerpts.
     let staff = actor.roles.iter().any(|g| {
-        matches!(
-            g.role,
-            AccountRole::GridWorker
-                | AccountRole::GridLeader
-                | AccountRole::GridInstructor
-                | AccountRole::Dispatcher
-        ) && matches!(&g.scope, Scope::Grid(root) if code.as_str().starts_with(root.as_str()))
+        matches!(&g.scope, Scope::Grid(root)
+            if works_reports_under(g.role, root) && code.as_str().starts_with(root.as_str()))
     });
     if home.as_deref() != Some(code.as_str()) && !staff {
         return Err(ApiError::Forbidden);
+    }
+    // A neighbour's dispute or family matter is not shown to the grid.
+    if !staff && private_category(&category) {
+        return json_no_store(&Vec::<ReportSummary>::new());
     }
     let since = now() - SIMILAR_DAYS * 86_400_000;
     let lines = store
@@ -752,7 +762,7 @@ pub async fn follow(env: &Env, actor: &Actor, id: &str) -> Result<Response, ApiE
                 .is_some_and(|x| x.grid_code == row.grid_code),
             None => false,
         };
-        if !neighbour {
+        if !neighbour || private_category(&row.category) {
             return Err(ApiError::Forbidden);
         }
         let state = state_of(&row.state)?;
@@ -773,12 +783,8 @@ pub async fn upload_photo(
     env: &Env,
     actor: &Actor,
 ) -> Result<Response, ApiError> {
-    let id = req
-        .headers()
-        .get("Idempotency-Key")?
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let key = format!("p-{}", id.replace('-', ""));
+    let id = req.headers().get("Idempotency-Key")?.unwrap_or_default();
+    let key = wangge_core::reports::photo_key(&id);
     if !valid_photo_key(&key) {
         return Err(ApiError::BadRequest(
             "Idempotency-Key must be the photo's UUID".into(),

@@ -5,7 +5,7 @@
 // A township's administrator cannot edit the county's guide.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch, phone, mounted, axeProblems } from "./lib.mjs";
+import { BASE, launch, phone, mounted, axeProblems, signIn } from "./lib.mjs";
 
 let browser;
 
@@ -16,11 +16,6 @@ before(async () => {
 after(async () => {
     await browser?.close();
 });
-
-async function signIn(page, login) {
-    const r = await page.request.post(`${BASE}/api/v1/session`, { headers: { Origin: BASE }, data: { login, password: "wangge-demo" } });
-    assert.equal(r.status(), 200, await r.text());
-}
 
 /// Accepts the next confirmation; resolves to its text.
 function accept(page) {
@@ -40,7 +35,7 @@ test("an administrator creates, edits, restores, withdraws and brings back a gui
     const code = `ui-${n}`;
     const name = `界面测试事项${n}`;
     try {
-        await signIn(page, "admin");
+        await signIn(page.request, "admin");
         await page.goto(`${BASE}/admin`);
         await mounted(page);
         await page.getByTestId("to-admin-guide").click();
@@ -149,7 +144,7 @@ test("an administrator creates, edits, restores, withdraws and brings back a gui
 test("a township's administrator is told the guide is the county's", async () => {
     const { context, page } = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.82" } });
     try {
-        await signIn(page, "admin-b");
+        await signIn(page.request, "admin-b");
         await page.goto(`${BASE}/admin/guide`);
         await mounted(page);
         await page.getByTestId("guide-county-only").waitFor();
@@ -166,7 +161,7 @@ test("a township's administrator is told the guide is the county's", async () =>
 test("the guide goes out as JSON and comes back in unchanged; a bad file is refused with its errors", async () => {
     const { context, page } = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.83" } });
     try {
-        await signIn(page, "admin");
+        await signIn(page.request, "admin");
         const exported = await page.request.get(`${BASE}/api/v1/admin/guide.json`);
         assert.equal(exported.status(), 200);
         const items = await exported.json();

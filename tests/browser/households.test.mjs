@@ -4,7 +4,7 @@
 // refuses stops with its reason and can be retried or discarded.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch, phone, mounted, chunkCached } from "./lib.mjs";
+import { BASE, launch, phone, mounted, chunkCached, signIn } from "./lib.mjs";
 
 const GRID = "990101001003001"; // 东岗村第一网格, worker-a's
 
@@ -17,14 +17,6 @@ before(async () => {
 after(async () => {
     await browser?.close();
 });
-
-async function signIn(page, login) {
-    const r = await page.request.post(`${BASE}/api/v1/session`, {
-        headers: { Origin: BASE },
-        data: { login, password: "wangge-demo" },
-    });
-    assert.equal(r.status(), 200, await r.text());
-}
 
 /// Opens the register with every section chunk cached, so the phone can go offline.
 async function openRegister(page) {
@@ -50,7 +42,7 @@ test("a worker registers a household offline; it syncs itself; the resident gets
     const { context, page } = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.40" } });
     const address = `东岗村一组${Date.now() % 100000}号`;
     try {
-        await signIn(page, "worker-a");
+        await signIn(page.request, "worker-a");
         await openRegister(page);
 
         // The form checks the server's own rules before saving: no head, no save.
@@ -141,7 +133,7 @@ test("a write the server refuses stops with its reason; retry after fixing it, o
     const { context, page } = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.42" } });
     const address = `东岗村二组${Date.now() % 100000}号`;
     try {
-        await signIn(page, "worker-a");
+        await signIn(page.request, "worker-a");
         await openRegister(page);
         await context.setOffline(true);
         await fillForm(page, address, "钱玉兰", "周建国");
@@ -162,7 +154,7 @@ test("a write the server refuses stops with its reason; retry after fixing it, o
         await page.getByTestId("sync-entry").getByText("请先登录").waitFor();
 
         // Signed in again, a retry delivers it — once.
-        await signIn(page, "worker-a");
+        await signIn(page.request, "worker-a");
         await page.getByRole("button", { name: "重试" }).click();
         await page.getByTestId("sync-empty").waitFor({ timeout: 30000 });
         const list = await (await page.request.get(`${BASE}/api/v1/grids/${GRID}/households`)).json();
@@ -189,7 +181,7 @@ test("a write the server refuses stops with its reason; retry after fixing it, o
 test("a household that moves out leaves the register after the worker confirms", async () => {
     const { context, page } = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.58" } });
     try {
-        await signIn(page, "worker-a");
+        await signIn(page.request, "worker-a");
         const id = crypto.randomUUID();
         const address = `东岗村五组 ${Date.now() % 100000} 号`;
         const made = await page.request.post(`${BASE}/api/v1/grids/${GRID}/households`, {

@@ -37,6 +37,13 @@ export async function phone(browser, extra = {}) {
     return { context, page };
 }
 
+/// Signs `request` (a page's or a context's `request`) in as a demo account; the session
+/// cookie lands in its browser context.
+export async function signIn(request, login) {
+    const r = await request.post(`${BASE}/api/v1/session`, { headers: { Origin: BASE }, data: { login, password: "wangge-demo" } });
+    if (r.status() !== 200) throw new Error(`signing in as ${login}: ${r.status()} ${await r.text()}`);
+}
+
 /// Waits until the app has mounted (the boot splash is gone), so settings are applied.
 export async function mounted(page) {
     await page.waitForSelector("#boot", { state: "detached" });
@@ -78,7 +85,12 @@ export async function precached(page) {
         for (const cache of await caches.keys()) {
             for (const r of await (await caches.open(cache)).keys()) have.add(r.url.split("/").pop());
         }
-        return wanted.length > 0 && wanted.every((f) => have.has(f));
+        const done = wanted.length > 0 && wanted.every((f) => have.has(f));
+        // Ask again while some are missing, as the next page load (or the network coming
+        // back) would: a run that met an offline spell skipped what it could not fetch.
+        // The worker runs one precache at a time, so asking is cheap.
+        if (!done) (await navigator.serviceWorker.ready).active.postMessage({ type: "precache-chunks" });
+        return done;
     // Some 270 chunk files on a busy 2-core machine: give the precache time.
     }, undefined, 120000);
 }

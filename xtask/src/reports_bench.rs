@@ -25,6 +25,8 @@ const YEAR_START_MS: i64 = 1_735_689_600_000;
 const STEP_MS: i64 = 315_360; // one year / 100,000
 /// Reports this old or newer are recent: most are still open.
 const RECENT_FROM: usize = 92_000;
+/// 2025-03-01 UTC, inside the year the reports span.
+const MARCH: i64 = 1_740_787_200_000;
 /// Requests per measured case, after warm-ups.
 const N: usize = 200;
 const WARM_UP: usize = 5;
@@ -526,6 +528,33 @@ pub fn measure(base: &str) -> Result<bool> {
             &format!("board: grid={village} (a village)"),
             dispatcher,
             vec![format!("/api/v1/reports?grid={village}")],
+            true,
+        ),
+        Case::new(
+            "board: category=muni-light (a tenth)",
+            dispatcher,
+            vec!["/api/v1/reports?category=muni-light".into()],
+            true,
+        ),
+        Case::new(
+            "board: category=muni, escalated+dispatched",
+            dispatcher,
+            vec!["/api/v1/reports?category=muni&status=escalated,dispatched".into()],
+            true,
+        ),
+        Case::new(
+            "board: department=water",
+            dispatcher,
+            vec!["/api/v1/reports?department=water".into()],
+            true,
+        ),
+        Case::new(
+            "board: filed in one month (March)",
+            dispatcher,
+            vec![format!(
+                "/api/v1/reports?from={MARCH}&to={}",
+                MARCH + 31 * 86_400_000
+            )],
             true,
         ),
         Case::new(

@@ -63,6 +63,12 @@ fn EntryRow(e: Entry) -> impl IntoView {
             <span class=if failed { "tag tag-alert" } else { "tag" }>
                 {move || if failed { s.t("服务器未接受", "Refused by the server") } else { s.t("等待网络", "Waiting for the network") }}
             </span>
+            {(failed && e.content_type.is_some()).then(|| view! {
+                <p class="muted">{move || s.t(
+                    "照片无法重新拍摄上传时，可以放弃这张照片：用到它的报事会不带它发送。",
+                    "If the photo cannot be fixed, discard it: what uses it is sent without it.",
+                )}</p>
+            })}
             {problem.map(|p| view! {
                 <p class="error-box" role="alert">{move || s.lang.get().pick(&p.message_zh, &p.message_en).to_owned()}</p>
                 {(!p.errors.is_empty()).then(|| view! {

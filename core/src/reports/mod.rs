@@ -390,6 +390,12 @@ fn problem(field: &str, zh: &str, en: &str) -> Detail {
     }
 }
 
+/// The key a photo is stored under, made from the UUID the phone gave it (its
+/// `Idempotency-Key`): `p-` and the UUID's hex digits.
+pub fn photo_key(id: &str) -> String {
+    format!("p-{}", id.to_ascii_lowercase().replace('-', ""))
+}
+
 /// A photo key as `POST /api/v1/photos` makes it (`p-` and 32 hex digits).
 pub fn valid_photo_key(key: &str) -> bool {
     key.len() == 34
@@ -416,7 +422,7 @@ impl NewReport {
     /// Every rule a new report breaks, each under its field (empty: fine).
     pub fn problems(&self) -> Vec<Detail> {
         let mut out = Vec::new();
-        if !crate::households::valid_id(&self.id) {
+        if !is_uuid_v7(&self.id) {
             out.push(problem("id", "报事编号不对", "the report id is malformed"));
         }
         if self.category.trim().is_empty() {
@@ -554,6 +560,44 @@ pub struct ReportPage {
 
 /// Before filing, the form shows open reports of the same category in the same grid from
 /// this many days back, at most `SIMILAR_MAX` of them.
+/// First-level categories about people (disputes, special groups): never shown to
+/// neighbours as a similar report, never followed.
+pub const PRIVATE_GROUPS: &[&str] = &["dispute", "groups"];
+
+/// Whether a report of `category` concerns people and stays among those involved.
+pub fn private_category(category: &str) -> bool {
+    let group = category.split_once('-').map_or(category, |(g, _)| g);
+    PRIVATE_GROUPS.contains(&group)
+}
+
+/// Whether `role`, held over the grid subtree `root`, works the reports filed in it: grid
+/// staff and the dispatcher over theirs; an instructor only over a village or above (a
+/// village is 12 digits of grid code), where 逐级上报 brings them.
+pub fn works_reports_under(role: crate::accounts::AccountRole, root: &str) -> bool {
+    use crate::accounts::AccountRole as R;
+    match role {
+        R::GridWorker | R::GridLeader | R::Dispatcher => true,
+        R::GridInstructor => root.len() <= VILLAGE_CODE_LEN,
+        _ => false,
+    }
+}
+
+/// Digits of a village's grid code.
+pub const VILLAGE_CODE_LEN: usize = 12;
+
+/// Whether `id` is a UUIDv7 as a phone makes it (lowercase, hyphenated): a report's id is
+/// its idempotency key forever, and one spelling per report keeps it one.
+pub fn is_uuid_v7(id: &str) -> bool {
+    let b = id.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            8 | 13 | 18 | 23 => c == b'-',
+            14 => c == b'7',
+            19 => matches!(c, b'8' | b'9' | b'a' | b'b'),
+            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
+        })
+}
+
 pub const SIMILAR_DAYS: i64 = 14;
 pub const SIMILAR_MAX: usize = 5;
 

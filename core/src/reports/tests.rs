@@ -301,3 +301,65 @@ fn a_list_cursor_round_trips_and_excerpts_cut_by_character() {
     assert_eq!(excerpt("下水道堵了", 3), "下水道…");
     assert_eq!(excerpt("下水道", 3), "下水道");
 }
+
+#[test]
+fn a_report_id_is_a_phone_made_uuid_v7_in_one_spelling() {
+    use super::is_uuid_v7;
+    assert!(is_uuid_v7("0190f3a2-7c4e-7abc-8def-0123456789ab"));
+    for bad in [
+        "",
+        "r-1",
+        // v4, not v7
+        "0190f3a2-7c4e-4abc-8def-0123456789ab",
+        // wrong variant
+        "0190f3a2-7c4e-7abc-cdef-0123456789ab",
+        // upper case: a second spelling of the same id
+        "0190F3A2-7C4E-7ABC-8DEF-0123456789AB",
+        // no hyphens
+        "0190f3a27c4e7abc8def0123456789ab",
+        "0190f3a2-7c4e-7abc-8def-0123456789ag",
+    ] {
+        assert!(!is_uuid_v7(bad), "{bad}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn every_id_a_phone_makes_is_accepted(ms in 0u64..(1u64 << 48), random: [u8; 10]) {
+        let id = crate::households::uuid_v7(ms, random);
+        proptest::prop_assert!(super::is_uuid_v7(&id), "{}", id);
+        proptest::prop_assert!(super::valid_photo_key(&super::photo_key(&id)));
+    }
+}
+
+#[test]
+fn disputes_and_special_groups_stay_among_those_involved() {
+    use super::private_category;
+    for c in ["dispute-family", "dispute-land", "groups-elderly", "groups"] {
+        assert!(private_category(c), "{c}");
+    }
+    for c in [
+        "env-garbage",
+        "muni-light",
+        "safety-fire",
+        "disputes-x",
+        "service",
+    ] {
+        assert!(!private_category(c), "{c}");
+    }
+}
+
+#[test]
+fn an_instructor_works_reports_only_from_the_village_up() {
+    use super::works_reports_under;
+    use crate::accounts::AccountRole as R;
+    let (village, grid) = ("990101001001", "990101001001001");
+    assert!(works_reports_under(R::GridInstructor, village));
+    assert!(!works_reports_under(R::GridInstructor, grid));
+    for r in [R::GridWorker, R::GridLeader, R::Dispatcher] {
+        assert!(works_reports_under(r, grid) && works_reports_under(r, village));
+    }
+    for r in [R::Resident, R::DepartmentHandler, R::ShopClerk, R::Admin] {
+        assert!(!works_reports_under(r, village));
+    }
+}

@@ -33,7 +33,7 @@ pub struct NoticeOf<'a> {
 }
 
 /// The accounts an audience names (active ones; never the actor): ?1 grid, ?2 department,
-/// ?3 household, ?4 reporter (and the report's followers, by ?8 the report), ?5 actor.
+/// ?3 household, ?4 reporter, ?5 actor, ?8 the report (its followers).
 fn who(audience: Audience) -> &'static str {
     match audience {
         Audience::Grid => {
@@ -58,8 +58,13 @@ fn who(audience: Audience) -> &'static str {
         }
         Audience::Reporter => {
             "SELECT a.id AS account_id FROM accounts a WHERE a.household_id = ?3 \
-             UNION SELECT ?4 WHERE ?4 IS NOT NULL \
-             UNION SELECT f.account_id FROM report_followers f WHERE f.report_id = ?8"
+             UNION SELECT ?4 WHERE ?4 IS NOT NULL"
+        }
+        // Not the household's own accounts: they hear as the reporter.
+        Audience::Followers => {
+            "SELECT f.account_id AS account_id FROM report_followers f WHERE f.report_id = ?8 \
+             AND f.account_id IS NOT ?4 AND f.account_id NOT IN \
+             (SELECT a.id FROM accounts a WHERE a.household_id = ?3)"
         }
     }
 }

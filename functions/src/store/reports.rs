@@ -64,6 +64,7 @@ pub struct ActionRow {
 pub struct RecordedAction {
     pub report_id: String,
     pub body_hash: String,
+    pub account_id: Option<String>,
 }
 
 /// A timeline record about to be written.
@@ -202,7 +203,7 @@ impl Store {
     /// The action recorded under this client id, if any.
     pub async fn recorded_action(&self, id: &str) -> Result<Option<RecordedAction>, ApiError> {
         self.first(
-            "SELECT report_id, body_hash FROM report_actions WHERE id = ?1",
+            "SELECT report_id, body_hash, account_id FROM report_actions WHERE id = ?1",
             &[id.into()],
         )
         .await
@@ -317,8 +318,40 @@ impl Store {
             .map_err(storage)?;
         let attach = self.attach_stmt(a.report_id, a.photos)?;
         let mut stmts = vec![self.action_stmt(a)?, update, attach];
+        if let Some(into) = to.merged_into.as_deref().filter(|_| a.action == "merge") {
+            stmts.push(self.inherit_followers_stmt(to, into, a.at)?);
+        }
         stmts.extend(self.notice_stmts(notices)?);
         self.batch(stmts).await
+    }
+
+    /// A duplicate's people follow the report it was merged into: its household's accounts,
+    /// whoever filed it for themselves, and its own followers. They read that one from now.
+    fn inherit_followers_stmt(
+        &self,
+        merged: &ReportRow,
+        into: &str,
+        at: i64,
+    ) -> Result<D1PreparedStatement, ApiError> {
+        let reporter = merged
+            .reporter_id
+            .as_deref()
+            .filter(|_| merged.on_behalf == 0);
+        self.db
+            .prepare(
+                "INSERT OR IGNORE INTO report_followers (report_id, account_id, created_at) \
+                 SELECT ?1, a.id, ?3 FROM accounts a WHERE a.household_id = ?4 \
+                 UNION SELECT ?1, ?5, ?3 WHERE ?5 IS NOT NULL \
+                 UNION SELECT ?1, f.account_id, ?3 FROM report_followers f WHERE f.report_id = ?2",
+            )
+            .bind(&[
+                into.into(),
+                merged.id.as_str().into(),
+                ms(at),
+                opt(merged.household_id.as_deref()),
+                opt(reporter),
+            ])
+            .map_err(storage)
     }
 }
 
@@ -364,6 +397,32 @@ pub struct ReportLine {
 /// (`grid_code`, and the expressions for villages and townships; with `state` second for
 /// the lists filtered by state, migration 0012), so the list walks one index range in
 /// time order.
+/// D1 allows five terms in one compound SELECT.
+const COMPOUND_MAX: usize = 5;
+
+/// `arms` as one `UNION ALL`, nested in groups of at most `COMPOUND_MAX` (D1's limit is
+/// per compound; SQLite flattens the nesting and still merges the arms in index order).
+fn compound(arms: Vec<String>) -> String {
+    if arms.len() <= COMPOUND_MAX {
+        return arms.join(" UNION ALL ");
+    }
+    let per = arms.len().div_ceil(COMPOUND_MAX);
+    let groups: Vec<String> = arms
+        .chunks(per)
+        .map(|g| format!("SELECT * FROM ({})", compound(g.to_vec())))
+        .collect();
+    compound(groups)
+}
+
+/// `term` written so that no index serves it (`+column`): the arm's own index drives.
+fn unindexed(term: &str) -> String {
+    let mut t = term.to_owned();
+    for col in ["grid_code", "department_id", "household_id", "reporter_id"] {
+        t = t.replace(col, &format!("+{col}"));
+    }
+    t
+}
+
 fn subtree(root: &str, n: usize) -> String {
     match root.len() {
         15 => format!("grid_code = ?{n}"),
@@ -372,6 +431,22 @@ fn subtree(root: &str, n: usize) -> String {
 }
 
 impl Store {
+    /// A category and, for a first-level one, its children (by its parent index).
+    async fn category_and_children(&self, code: &str) -> Result<Vec<String>, ApiError> {
+        #[derive(Deserialize)]
+        struct Code {
+            code: String,
+        }
+        let rows: Vec<Code> = self
+            .all(
+                "SELECT code FROM report_categories WHERE code = ?1 \
+                 UNION SELECT code FROM report_categories WHERE parent = ?1 LIMIT 100",
+                &[code.into()],
+            )
+            .await?;
+        Ok(rows.into_iter().map(|c| c.code).collect())
+    }
+
     /// Open reports of `category` in base grid `grid` filed since `since`, newest first
     /// (the grid's index, then a short range in time); anonymous ones not yet taken in by
     /// the grid are left out.
@@ -474,6 +549,25 @@ impl Store {
             );
             scope.push((Some(t.clone()), t, false));
         }
+        // A department or a category filter drives each subtree arm by its own index
+        // instead (its range is far narrower than a subtree's); the subtree is then only
+        // checked.
+        let narrow: Option<Vec<String>> = if let Some(d) = &q.department {
+            Some(vec![format!(
+                "department_id = ?{}",
+                bind(d.as_str().into())
+            )])
+        } else if let Some(c) = &q.category {
+            let codes = self.category_and_children(c).await?;
+            Some(
+                codes
+                    .iter()
+                    .map(|code| format!("category = ?{}", bind(code.as_str().into())))
+                    .collect(),
+            )
+        } else {
+            None
+        };
         let mut filters = Vec::new();
         let mut states = q.states.clone();
         states.sort();
@@ -482,16 +576,16 @@ impl Store {
             .into_iter()
             .map(|s| format!("state = ?{}", bind(s.into())))
             .collect();
-        if let Some(c) = &q.category {
+        let category_check = q.category.as_ref().map(|c| {
             let n = bind(c.as_str().into());
-            filters.push(format!(
-                "(category = ?{n} OR category IN (SELECT code FROM report_categories WHERE parent = ?{n}))"
-            ));
-        }
-        if let Some(d) = &q.department {
-            let n = bind(d.as_str().into());
-            filters.push(format!("+department_id = ?{n}"));
-        }
+            format!(
+                "(+category = ?{n} OR +category IN (SELECT code FROM report_categories WHERE parent = ?{n}))"
+            )
+        });
+        let department_check = q
+            .department
+            .as_ref()
+            .map(|d| format!("+department_id = ?{}", bind(d.as_str().into())));
         if let Some(t) = q.from {
             let n = bind(ms(t));
             filters.push(format!("created_at >= ?{n}"));
@@ -508,21 +602,54 @@ impl Store {
             ));
         }
         let mut arms = Vec::new();
-        for (i, (driving, _, has_grid)) in scope.iter().enumerate() {
+        for (i, (driving, own, has_grid)) in scope.iter().enumerate() {
             let Some(driving) = driving else {
                 continue;
             };
-            let mut terms = vec![driving.clone()];
-            terms.extend(scope[..i].iter().map(|(_, t, _)| format!("({t}) IS NOT 1")));
+            // (the index term, what is only checked)
+            let mut drivers: Vec<(String, Vec<String>)> = Vec::new();
+            let mut checked: Vec<String> = scope[..i]
+                .iter()
+                .map(|(_, t, _)| format!("({}) IS NOT 1", unindexed(t)))
+                .collect();
             if let (Some((g, n)), false) = (grid, has_grid) {
-                terms.push(subtree(g, n).replacen("grid_code", "+grid_code", 1));
+                checked.push(unindexed(&subtree(g, n)));
             }
-            terms.extend(filters.iter().cloned());
-            if states.is_empty() {
-                arms.push(terms.join(" AND "));
+            checked.extend(filters.iter().cloned());
+            match narrow.as_ref().filter(|_| *has_grid) {
+                Some(terms) => {
+                    // Both given: the department drives, the category is checked.
+                    if q.department.is_some() {
+                        checked.extend(category_check.iter().cloned());
+                    }
+                    // The arm's own scope (and a grid filter within it) becomes a check.
+                    let mut within = vec![unindexed(own)];
+                    if grid.is_some() {
+                        within.push(unindexed(driving));
+                    }
+                    for t in terms {
+                        let mut c = within.clone();
+                        c.extend(checked.iter().cloned());
+                        drivers.push((t.clone(), c));
+                    }
+                }
+                // A household's, a reporter's or a department's own list is short: its
+                // own index drives, the filters are checked.
+                None => {
+                    checked.extend(category_check.iter().cloned());
+                    checked.extend(department_check.iter().cloned());
+                    drivers.push((driving.clone(), checked));
+                }
             }
-            for state in &states {
-                arms.push(format!("{} AND {state}", terms.join(" AND ")));
+            for (index_term, checks) in drivers {
+                let mut terms = vec![index_term];
+                terms.extend(checks);
+                if states.is_empty() {
+                    arms.push(terms.join(" AND "));
+                }
+                for state in &states {
+                    arms.push(format!("{} AND {state}", terms.join(" AND ")));
+                }
             }
         }
         if arms.is_empty() {
@@ -531,14 +658,15 @@ impl Store {
         let limit = bind((q.limit as f64).into());
         let sql = format!(
             "{} ORDER BY created_at DESC, id DESC LIMIT ?{limit}",
-            arms.iter()
-                .map(|w| format!(
-                    "SELECT id, category, text, grid_code, state, level, department_id, \
-                     version, created_at, updated_at, reporter_id, on_behalf FROM reports \
-                     WHERE {w}"
-                ))
-                .collect::<Vec<_>>()
-                .join(" UNION ALL ")
+            compound(
+                arms.iter()
+                    .map(|w| format!(
+                        "SELECT id, category, text, grid_code, state, level, department_id, \
+                         version, created_at, updated_at, reporter_id, on_behalf FROM reports \
+                         WHERE {w}"
+                    ))
+                    .collect()
+            )
         );
         self.all(&sql, &params).await
     }
@@ -606,5 +734,37 @@ impl Store {
             )
             .bind(&[report.into(), keys.into()])
             .map_err(storage)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every compound (one parenthesised level) has at most `COMPOUND_MAX` terms, and
+    /// every arm is there once.
+    #[test]
+    fn arms_nest_within_d1s_compound_limit() {
+        for n in [1, 5, 6, 13, 25, 26, 130] {
+            let sql = compound((0..n).map(|i| format!("SELECT x{i}y")).collect());
+            for i in 0..n {
+                assert_eq!(sql.matches(&format!("x{i}y")).count(), 1, "{n}: {sql}");
+            }
+            // Terms of the compound open at each nesting level.
+            let mut terms = vec![1usize];
+            for (i, c) in sql.char_indices() {
+                match c {
+                    '(' => terms.push(1),
+                    ')' => assert!(terms.pop().is_some_and(|t| t <= COMPOUND_MAX), "{sql}"),
+                    _ if sql[i..].starts_with(" UNION ALL ") => {
+                        if let Some(t) = terms.last_mut() {
+                            *t += 1;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            assert!(terms.len() == 1 && terms[0] <= COMPOUND_MAX, "{n}: {sql}");
+        }
     }
 }

@@ -23,6 +23,7 @@ fn kind_label(s: Settings, k: NoticeKind) -> &'static str {
             "Your report was resolved — please rate it",
         ),
         NoticeKind::Closed => s.t("报事已结束", "A report was closed"),
+        NoticeKind::Followed => s.t("您关注的报事有了结果", "A report you follow has an outcome"),
     }
 }
 
@@ -81,33 +82,78 @@ pub fn InboxPage() -> impl IntoView {
                     {ib.items.is_empty().then(|| view! {
                         <p class="empty" data-testid="inbox-empty">{move || s.t("还没有消息。报事有了进展，会在这里告诉您。", "No notices yet. News about reports appears here.")}</p>
                     })}
-                    <ul class="list">
-                        {ib.items.into_iter().map(|n| {
-                            let (id, report, read) = (n.id.clone(), n.report.clone(), n.read);
-                            let navigate = navigate.clone();
-                            let open = move |_| {
-                                let (id, report) = (id.clone(), report.clone());
-                                let navigate = navigate.clone();
-                                spawn_local(async move {
-                                    if !read {
-                                        let _ = mark(MarkRead { ids: vec![id], all: false }).await;
-                                    }
-                                    navigate(&report_path(&report), Default::default());
-                                });
-                            };
-                            view! {
-                                <li class="list-item" class:unread=!read data-testid="notice">
-                                    <button class="notice" on:click=open>
-                                        <strong>{move || kind_label(s, n.kind)}</strong>
-                                        <span>{n.excerpt.clone()}</span>
-                                        <small>{when(n.at)}</small>
-                                    </button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
+                    <Notices first=ib navigate=navigate/>
                 }
             })}
         </section>
+    }
+}
+
+/// The notices, newest first, and older pages on request (keyset, like every list).
+#[component]
+fn Notices<N>(first: Inbox, navigate: N) -> impl IntoView
+where
+    N: Fn(&str, leptos_router::NavigateOptions) + Clone + Send + Sync + 'static,
+{
+    let s = Settings::get();
+    let items = RwSignal::new(first.items);
+    let cursor = RwSignal::new(first.cursor);
+    let loading = RwSignal::new(false);
+    let error = RwSignal::new(None::<AppError>);
+    let more = move |_| {
+        let Some(c) = cursor.get_untracked() else {
+            return;
+        };
+        loading.set(true);
+        let url = format!(
+            "{API_PREFIX}/inbox?cursor={}",
+            js_sys::encode_uri_component(&c)
+        );
+        spawn_local(async move {
+            match send::<(), Inbox>("GET", &url, None).await {
+                Ok(Some(p)) => {
+                    items.try_update(|i| i.extend(p.items));
+                    cursor.try_set(p.cursor);
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+            loading.try_set(false);
+        });
+    };
+    view! {
+        <ul class="list">
+            <For each=move || items.get() key=|n| n.id.clone() let:n>
+                {
+                    let (id, report, read) = (n.id.clone(), n.report.clone(), n.read);
+                    let navigate = navigate.clone();
+                    let open = move |_| {
+                        let (id, report) = (id.clone(), report.clone());
+                        let navigate = navigate.clone();
+                        spawn_local(async move {
+                            if !read {
+                                let _ = mark(MarkRead { ids: vec![id], all: false }).await;
+                            }
+                            navigate(&report_path(&report), Default::default());
+                        });
+                    };
+                    view! {
+                        <li class="list-item" class:unread=!read data-testid="notice">
+                            <button class="notice" on:click=open>
+                                <strong>{move || kind_label(s, n.kind)}</strong>
+                                <span>{n.excerpt.clone()}</span>
+                                <small>{when(n.at)}</small>
+                            </button>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+        {move || error.get().map(|e| view! { <ErrorMessage error=e/> })}
+        <Show when=move || cursor.with(Option::is_some)>
+            <p class="actions"><button class="button secondary" on:click=more disabled=move || loading.get() data-testid="inbox-more">{move || s.t("加载更多", "Load more")}</button></p>
+        </Show>
     }
 }

@@ -18,7 +18,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use wangge_core::accounts::{AccountRole, Me};
 use wangge_core::reports::{
-    ActionKind, ActionRequest, Level, NewReport, ReportPage, ReportState, ReportSummary,
+    machine, ActionKind, ActionRequest, NewReport, ReportPage, ReportSummary,
 };
 use wangge_core::API_PREFIX;
 
@@ -44,7 +44,7 @@ fn tabs(me: &Me) -> Vec<Tab> {
                 key: "todo",
                 zh: "待派单",
                 en: "To dispatch",
-                states: "escalated,returned",
+                states: "escalated,returned,reopened",
             },
             Tab {
                 key: "dispatched",
@@ -326,10 +326,15 @@ fn Lines(
             loading.try_set(false);
         });
     };
-    // Only what the dispatcher can send on: waiting at the township, or returned.
+    // Only what the state machine lets the dispatcher send on (waiting at the township,
+    // returned, reopened there).
     let dispatchable = |r: &ReportSummary| {
-        (r.state == ReportState::Escalated && r.level == Level::Township)
-            || r.state == ReportState::Returned
+        let at = machine::Position {
+            state: r.state,
+            level: r.level,
+            resolved_at: None,
+        };
+        machine::next(at, ActionKind::Dispatch, &[machine::Party::Dispatcher], 0).is_ok()
     };
     view! {
         <Show when=move || items.with(Vec::is_empty)>

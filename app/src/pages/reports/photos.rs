@@ -30,7 +30,7 @@ pub struct Photo {
 impl Photo {
     /// The key the Worker stores it under (`p-` and the UUID's hex digits).
     pub fn key(&self) -> String {
-        format!("p-{}", self.id.replace('-', ""))
+        wangge_core::reports::photo_key(&self.id)
     }
 
     pub fn src(&self) -> String {
