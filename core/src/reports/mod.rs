@@ -3,6 +3,7 @@
 //! and confirmed or reopened by the resident. `machine` holds the rules; this module the
 //! words both sides use.
 
+pub mod deadline;
 pub mod machine;
 pub mod photo;
 #[cfg(test)]
