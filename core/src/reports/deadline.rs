@@ -283,9 +283,21 @@ pub fn urgency(by: i64, span: i64, now: i64) -> Urgency {
     }
 }
 
+/// One listed date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub day: Day,
+    pub kind: DayKind,
+    /// The festival, as the notice names it.
+    pub name: String,
+}
+
+/// A bad line of a calendar file: its 1-based number and what is wrong.
+pub type BadLine = (usize, String);
+
 /// Parses `date,kind,name` lines (the published CSV; a header line is skipped). Every bad
 /// line is reported with its 1-based number.
-pub fn parse_calendar_csv(text: &str) -> Result<Vec<(Day, DayKind, String)>, Vec<(usize, String)>> {
+pub fn parse_calendar_csv(text: &str) -> Result<Vec<Listed>, Vec<BadLine>> {
     let mut out = Vec::new();
     let mut bad = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -296,8 +308,12 @@ pub fn parse_calendar_csv(text: &str) -> Result<Vec<(Day, DayKind, String)>, Vec
         let mut cols = line.splitn(3, ',');
         let (date, kind, name) = (cols.next(), cols.next(), cols.next().unwrap_or(""));
         match (date.and_then(Day::parse), kind.and_then(DayKind::parse)) {
-            (Some(d), Some(k)) if k == DayKind::Holiday || d.is_weekend() => {
-                out.push((d, k, name.trim().to_owned()))
+            (Some(day), Some(kind)) if kind == DayKind::Holiday || day.is_weekend() => {
+                out.push(Listed {
+                    day,
+                    kind,
+                    name: name.trim().to_owned(),
+                })
             }
             (Some(_), Some(_)) => bad.push((i + 1, "a make-up workday falls on a weekend".into())),
             (None, _) => bad.push((i + 1, "the date is not YYYY-MM-DD".into())),
@@ -320,7 +336,7 @@ mod tests {
 
     fn cn() -> Calendar {
         let rows = parse_calendar_csv(CSV).expect("the seed parses");
-        Calendar::new(rows.into_iter().map(|(d, k, _)| (d, k)))
+        Calendar::new(rows.into_iter().map(|l| (l.day, l.kind)))
     }
 
     fn day(s: &str) -> Day {

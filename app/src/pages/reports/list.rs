@@ -177,8 +177,14 @@ fn Lists(me: Me) -> impl IntoView {
         format!("{API_PREFIX}/reports?{}", q.join("&"))
     });
     let outbox = Outbox::get();
+    // A resident's own list follows their reports live; staff lists keep what they loaded
+    // and picked (a reload would drop it) until they act or switch tabs.
+    let tick = (!staff).then(super::live);
     let page = crate::api::load::<ReportPage>(move || {
         outbox.synced.track();
+        if let Some(t) = tick {
+            t.track();
+        }
         path.get()
     });
     let names: Vec<(&'static str, &'static str, &'static str)> =

@@ -60,6 +60,29 @@ fn Case() -> impl IntoView {
 /// Where the inbox lives (under 报事: every notice is about a report).
 pub const INBOX: &str = "/reports/inbox";
 
+/// How often an open report (or a resident's list) is read again while shown: its status
+/// is live without push (revalidation: an unchanged report is a 304 of no bytes).
+const LIVE_MS: u32 = 60_000;
+
+/// A tick that moves every `LIVE_MS` while the page is shown and online; a page's loader
+/// tracks it. The loop ends with the page (its signal is gone).
+fn live() -> RwSignal<u32> {
+    let tick = RwSignal::new(0u32);
+    leptos::task::spawn_local(async move {
+        loop {
+            gloo_timers::future::TimeoutFuture::new(LIVE_MS).await;
+            if tick.try_get_untracked().is_none() {
+                break;
+            }
+            let shown = document().visibility_state() == web_sys::VisibilityState::Visible;
+            if shown && window().navigator().on_line() {
+                tick.try_update(|t| *t += 1);
+            }
+        }
+    });
+    tick
+}
+
 /// Outbox kinds: a new report, an action on one, a photo for either.
 const NEW_KIND: &str = "report.new";
 const ACTION_KIND: &str = "report.action";

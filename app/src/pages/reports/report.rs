@@ -32,7 +32,13 @@ pub fn ReportAtPath() -> impl IntoView {
 pub fn ReportPage(id: String) -> impl IntoView {
     let s = Settings::get();
     let outbox = Outbox::get();
-    let report = outbox.load::<Report>(api_report(&id));
+    let tick = super::live();
+    let path = api_report(&id);
+    let report = crate::api::load::<Report>(move || {
+        outbox.synced.track();
+        tick.track();
+        path.clone()
+    });
     let me = me();
     let staff = Memo::new(move |_| me.with(|m| m.data.as_ref().is_some_and(is_staff)));
     // What of this report is still on the phone: the report itself, actions on it.
