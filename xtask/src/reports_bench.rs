@@ -537,7 +537,7 @@ pub fn measure(base: &str) -> Result<bool> {
             true,
         ),
         Case::new(
-            "board: category=muni, escalated+dispatched",
+            "board: category=muni, two states",
             dispatcher,
             vec!["/api/v1/reports?category=muni&status=escalated,dispatched".into()],
             true,
