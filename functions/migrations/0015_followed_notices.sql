@@ -1,10 +1,12 @@
 -- A follower is told a report's outcome with a notice of its own kind (`followed`: nothing
--- for them to rate), so the kinds a notice may have grow by one. SQLite cannot change a
--- CHECK in place: the table is rebuilt with its rows and indexes.
+-- for them to rate), and deadlines bring two more (`due_soon`, `overdue`: the scheduled
+-- job's supervision notices). SQLite cannot change a CHECK in place: the table is rebuilt
+-- with its rows and indexes.
 CREATE TABLE notices_new (
     id         TEXT PRIMARY KEY,
     account_id TEXT NOT NULL REFERENCES accounts (id),
-    kind       TEXT NOT NULL CHECK (kind IN ('assigned', 'returned', 'resolved', 'closed', 'followed')),
+    kind       TEXT NOT NULL CHECK (kind IN ('assigned', 'returned', 'resolved', 'closed', 'followed',
+                                      'due_soon', 'overdue')),
     report_id  TEXT NOT NULL REFERENCES reports (id),
     excerpt    TEXT NOT NULL,
     created_at INTEGER NOT NULL,
