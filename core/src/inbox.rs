@@ -20,6 +20,10 @@ pub enum NoticeKind {
     Closed,
     /// A report you follow was resolved, handled or closed (nothing for you to rate).
     Followed,
+    /// A report you hold (or supervise) is close to its deadline.
+    DueSoon,
+    /// A report you hold (or supervise) is past its deadline (督办).
+    Overdue,
 }
 
 impl NoticeKind {
@@ -30,6 +34,8 @@ impl NoticeKind {
             Self::Resolved => "resolved",
             Self::Closed => "closed",
             Self::Followed => "followed",
+            Self::DueSoon => "due_soon",
+            Self::Overdue => "overdue",
         }
     }
 
@@ -40,6 +46,8 @@ impl NoticeKind {
             Self::Resolved,
             Self::Closed,
             Self::Followed,
+            Self::DueSoon,
+            Self::Overdue,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

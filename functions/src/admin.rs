@@ -5,6 +5,7 @@
 //! (does a parent grid exist? is the row inside the administrator's scope?) and writes.
 
 use crate::error::ApiError;
+use crate::http::json_body;
 use crate::routes::Actor;
 use crate::store::Store;
 use wangge_core::accounts::{RoleGrant, Scope, WorkPhone, WorkPhoneConsent};
@@ -311,13 +312,6 @@ pub async fn set_work_phone(
 // ---------------------------------------------------------------------------------------
 // One record at a time: the administrator's screens for grids, staff and departments.
 // ---------------------------------------------------------------------------------------
-
-/// A JSON body of type `T`, or 400.
-async fn json_body<T: serde::de::DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
-    req.json()
-        .await
-        .map_err(|e| ApiError::BadRequest(e.to_string()))
-}
 
 fn field_problem(field: &str, zh: String, en: String) -> Detail {
     Detail {

@@ -46,6 +46,13 @@ pub async fn body_with_hash<T: serde::de::DeserializeOwned>(
     Ok((value, crate::crypto::sha256_hex(keyed.as_bytes()).await?))
 }
 
+/// A JSON body of type `T`, or 400.
+pub async fn json_body<T: serde::de::DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
+    req.json()
+        .await
+        .map_err(|e| ApiError::BadRequest(e.to_string()))
+}
+
 pub fn json_no_store<T: Serialize>(value: &T) -> Result<Response, ApiError> {
     let headers = Headers::new();
     headers.set("Content-Type", JSON)?;

@@ -4,6 +4,7 @@
 mod accounts;
 mod admin;
 mod crypto;
+mod deadline;
 mod error;
 mod grids;
 mod guide;
@@ -19,7 +20,7 @@ mod store;
 
 use error::ApiError;
 use routes::Handler;
-use worker::{event, Context, Env, Request, Response};
+use worker::{event, Context, Env, Request, Response, ScheduleContext, ScheduledEvent};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
@@ -38,6 +39,26 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response
             .set("X-Rows-Read", &rows_read.to_string())?;
     }
     http::secure(resp)
+}
+
+/// The scheduled jobs (`[triggers]` in wrangler.toml), "now" being the event's scheduled
+/// time. Nobody sees a job's answer: it logs its own outcome and failures.
+#[event(scheduled)]
+async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    let now = event.schedule() as i64;
+    match deadline::run(&env, now).await {
+        Ok(run) => worker::console_log!(
+            "deadlines at {now}: {} due soon, {} overdue, {} unanswered, {} notices; \
+             {} statements, {} rows read",
+            run.due_soon,
+            run.overdue,
+            run.unanswered,
+            run.notices,
+            run.statements,
+            run.rows_read
+        ),
+        Err(e) => worker::console_error!("deadlines at {now}: {e}"),
+    }
 }
 
 /// Writes must come from our own pages: the `Origin` a browser sends must be ours.
@@ -191,6 +212,10 @@ async fn handle(
             accounts::issue_activation(&req, env, &s.actor, param).await
         }
         (Handler::Redeem, _) => accounts::redeem(req, env).await,
+        (Handler::Calendar, _) => deadline::calendar(&req, env).await,
+        (Handler::SaveCalendarYear, Some(s)) => {
+            deadline::save_year(req, env, &s.actor, param).await
+        }
         (Handler::OpenApi, _) => http::json_text_etag(&req, OPENAPI),
         // `authorize` let a signed-in-only route through without a session: impossible.
         (
@@ -217,6 +242,7 @@ async fn handle(
             | Handler::AccessLog
             | Handler::AdminGrid
             | Handler::SaveGrid
+            | Handler::SaveCalendarYear
             | Handler::StaffAccounts
             | Handler::StaffAccount
             | Handler::SaveAccount

@@ -29,6 +29,7 @@ use wangge_core::households::{Household, HouseholdDraft, HouseholdPage, MoveOut,
 use wangge_core::inbox::{Inbox, MarkRead};
 use wangge_core::privacy::{AccessPage, AskDeletion, DeletionRequest, MyData};
 use wangge_core::problem::{Problem, ProblemCode};
+use wangge_core::reports::deadline::{CalendarView, CalendarYearSave};
 use wangge_core::reports::{
     ActionRequest, Category, NewReport, PhotoKey, Report, ReportPage, ReportSummary,
 };
@@ -422,6 +423,28 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 "One page in id order.",
             )
         },
+        Handler::Calendar => Operation {
+            query: &[(
+                "year",
+                "The first year shown (this year by default); the next is shown too.",
+            )],
+            ..op(
+                "The working-day calendar: holidays and make-up workdays (调休) of a year and the next",
+                200,
+                Some(s.answer::<CalendarView>()),
+                "An unlisted weekday works and an unlisted weekend day is off. `missing` names the next year when its notice is not entered yet: deadlines reaching into it count plain weekends.",
+            )
+        },
+        Handler::SaveCalendarYear => Operation {
+            body: Some(s.body::<CalendarYearSave>()),
+            problems: &[ProblemCode::Invalid],
+            ..op(
+                "Replace one year's listed dates (a county's administrators)",
+                200,
+                Some(s.answer::<CalendarYearSave>()),
+                "The year's dates as saved. Deadlines set from now on follow them; those already set stay.",
+            )
+        },
         Handler::SaveDepartment => Operation {
             body: Some(s.body::<DepartmentEdit>()),
             problems: &[ProblemCode::Invalid],
@@ -686,6 +709,7 @@ fn path_parameter(name: &str) -> Value {
         }
         "key" => "A photo's key (`p-` and 32 hex digits).",
         "login" => "A staff account's login.",
+        "year" => "A calendar year (four digits).",
         other => panic!("describe the path parameter {{{other}}} in openapi.rs"),
     };
     json!({

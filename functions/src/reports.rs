@@ -10,6 +10,7 @@ use crate::store::{NewAction, NoticeOf, Notices, ReportLine, ReportQuery, Report
 use wangge_core::accounts::{AccountRole, Scope};
 use wangge_core::grids::{GridCode, GridLevel};
 use wangge_core::problem::Detail;
+use wangge_core::reports::deadline::{urgency, DeadlineClass, Urgency};
 use wangge_core::reports::machine::{self, Party, Position, Refusal};
 use wangge_core::reports::photo::{strip_jpeg_metadata, PhotoError, MAX_PHOTO_BYTES};
 use wangge_core::reports::{
@@ -34,6 +35,8 @@ pub async fn categories(req: &Request, env: &Env) -> Result<Response, ApiError> 
             parent: r.parent,
             name_zh: r.name_zh,
             name_en: r.name_en,
+            deadline_class: DeadlineClass::parse(&r.deadline_class)
+                .unwrap_or(DeadlineClass::General),
         })
         .collect();
     json_etag(req, &list)
@@ -79,6 +82,19 @@ fn parties(actor: Option<&Actor>, r: &ReportRow) -> Vec<(Party, AccountRole)> {
         out.extend(party.map(|p| (p, g.role)));
     }
     out
+}
+
+/// New deadlines on `r`; a clock that moved may be recorded again.
+fn set_clocks(r: &mut ReportRow, d: &wangge_core::reports::deadline::Deadlines) {
+    if r.resolve_by != d.resolve_by {
+        r.due_flag = None;
+    }
+    if r.respond_by != d.respond_by {
+        r.respond_flag = None;
+    }
+    r.respond_by = d.respond_by;
+    r.resolve_by = d.resolve_by;
+    r.deadline_fallback = u8::from(d.fallback);
 }
 
 /// Whether `actor` is grid staff (worker or leader) over grid `grid`.
@@ -170,8 +186,30 @@ async fn view(
         on_behalf: r.on_behalf == 1,
         merged_into: r.merged_into.clone(),
         contact: if staff { r.contact.clone() } else { None },
+        respond_by: r.respond_by,
+        resolve_by: r.resolve_by,
+        deadline_fallback: r.deadline_fallback == 1,
+        due: due_now(r, position.state, at),
         timeline,
         allowed: machine::allowed(position, &party_list, at),
+    })
+}
+
+/// How the report stands against its clocks at `at` (none once its work is done): the
+/// resolve clock, or while nobody has responded, whichever is more pressing.
+fn due_now(r: &ReportRow, state: ReportState, at: i64) -> Option<Urgency> {
+    if !machine::CLOCKED.contains(&state) {
+        return None;
+    }
+    let resolve = r.resolve_by.map(|by| urgency(by, by - r.created_at, at));
+    let respond = r
+        .respond_by
+        .filter(|_| r.responded_at.is_none())
+        .map(|by| urgency(by, by - r.created_at, at));
+    resolve.into_iter().chain(respond).max_by_key(|u| match u {
+        Urgency::OnTime => 0,
+        Urgency::DueSoon => 1,
+        Urgency::Overdue => 2,
     })
 }
 
@@ -284,6 +322,8 @@ pub async fn create(
         return Err(invalid("category", "请选择问题类别", "choose a category"));
     }
     check_photos(&store, actor, &new.id, &new.photos).await?;
+    let filed_at = now();
+    let clock = crate::deadline::clocks(&store, &new.category, filed_at).await?;
     let draft = ReportRow {
         id: new.id.clone(),
         body_hash,
@@ -296,8 +336,8 @@ pub async fn create(
         level: Level::Grid.as_str().to_owned(),
         department_id: None,
         version: 1,
-        created_at: now(),
-        updated_at: now(),
+        created_at: filed_at,
+        updated_at: filed_at,
         resolved_at: None,
         rating: None,
         reporter_id: actor.map(|a| a.account_id.clone()),
@@ -305,6 +345,12 @@ pub async fn create(
         contact: None,
         on_behalf: 0,
         merged_into: None,
+        respond_by: clock.respond_by,
+        resolve_by: clock.resolve_by,
+        deadline_fallback: u8::from(clock.fallback),
+        responded_at: None,
+        due_flag: None,
+        respond_flag: None,
     };
     let staff_here = parties(actor, &draft)
         .into_iter()
@@ -336,6 +382,8 @@ pub async fn create(
         state: state.as_str().to_owned(),
         on_behalf,
         contact,
+        // Filed by the grid's own staff: the grid has responded already.
+        responded_at: (on_behalf == 1).then_some(filed_at),
         ..draft
     };
     let first = NewAction {
@@ -486,6 +534,12 @@ pub async fn act(
         resolved_at: to.resolved_at,
         ..row.clone()
     };
+    // The first step by staff answers the respond clock.
+    if row.responded_at.is_none()
+        && by.is_some_and(|p| !matches!(p, Party::Reporter | Party::System))
+    {
+        next.responded_at = Some(at);
+    }
     match a.action {
         ActionKind::Dispatch => {
             let dept = a.department.clone().unwrap_or_default();
@@ -502,8 +556,13 @@ pub async fn act(
         // Back with the dispatcher: the department no longer holds it (the record keeps
         // which department sent it back).
         ActionKind::Return => next.department_id = None,
-        // A new answer is awaited; the old rating no longer stands.
-        ActionKind::Reopen => next.rating = None,
+        // A new answer is awaited; the old rating no longer stands; the clocks start again.
+        ActionKind::Reopen => {
+            next.rating = None;
+            let clock = crate::deadline::clocks(&store, &row.category, at).await?;
+            set_clocks(&mut next, &clock);
+            next.responded_at = None;
+        }
         ActionKind::Merge => {
             let into = a.into.clone().unwrap_or_default();
             let target = store.report(&into).await?;
@@ -527,6 +586,9 @@ pub async fn act(
                 return Err(invalid("category", "请选择问题类别", "choose a category"));
             }
             next.category = category;
+            // Another class of matter, other deadlines (still from when it was filed).
+            let clock = crate::deadline::clocks(&store, &next.category, row.created_at).await?;
+            set_clocks(&mut next, &clock);
             // Back with the dispatcher: the new category may need another department.
             if to.state == ReportState::Escalated {
                 next.department_id = None;

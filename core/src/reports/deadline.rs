@@ -295,6 +295,83 @@ pub struct Listed {
 /// A bad line of a calendar file: its 1-based number and what is wrong.
 pub type BadLine = (usize, String);
 
+/// One listed date, on the wire (`GET /calendar`, `PUT /admin/calendar/{year}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CalendarDay {
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    pub kind: DayKind,
+    /// The festival (春节, 国庆节 …).
+    pub name: String,
+}
+
+/// `GET /api/v1/calendar?year=`: the listed dates of a year and the next, which of them
+/// are published, and the warning when the next is not (its deadlines count weekends).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CalendarView {
+    pub year: i32,
+    pub days: Vec<CalendarDay>,
+    /// Of `year` and `year + 1`, those with listed dates.
+    pub published: Vec<i32>,
+    /// `year + 1` when it has no listed dates yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing: Option<i32>,
+}
+
+/// `PUT /api/v1/admin/calendar/{year}`: every listed date of that year (replacing what was
+/// there; none: the year is unpublished again).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CalendarYearSave {
+    pub days: Vec<CalendarDay>,
+}
+
+impl CalendarYearSave {
+    /// Every rule the list breaks, each under `days` with its 1-based line.
+    pub fn problems(&self, year: i32) -> Vec<crate::problem::Detail> {
+        let mut out = Vec::new();
+        let mut seen = BTreeSet::new();
+        for (i, d) in self.days.iter().enumerate() {
+            let bad = |zh: &str, en: &str| crate::problem::Detail {
+                line: Some(i + 1),
+                field: Some("days".to_owned()),
+                message_zh: format!("{}：{zh}", d.day),
+                message_en: format!("{}: {en}", d.day),
+            };
+            match Day::parse(&d.day) {
+                None => out.push(bad(
+                    "日期要写成 2027-01-01 这样",
+                    "write dates as 2027-01-01",
+                )),
+                Some(day) if day.ymd().0 != year => out.push(bad("不在这一年", "not in this year")),
+                Some(day) if d.kind == DayKind::Workday && !day.is_weekend() => out.push(bad(
+                    "调休上班日应是周六或周日",
+                    "a make-up workday is a Saturday or Sunday",
+                )),
+                Some(day) if !seen.insert(day) => out.push(bad("重复了", "listed twice")),
+                Some(_) if d.name.trim().is_empty() || d.name.chars().count() > 20 => {
+                    out.push(bad(
+                        "请写节日名称（20 字以内）",
+                        "name the festival (20 characters at most)",
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+        if self.days.len() > 120 {
+            out.push(crate::problem::Detail {
+                line: None,
+                field: Some("days".to_owned()),
+                message_zh: "一年最多 120 个日期".to_owned(),
+                message_en: "at most 120 dates a year".to_owned(),
+            });
+        }
+        out
+    }
+}
+
 /// Parses `date,kind,name` lines (the published CSV; a header line is skipped). Every bad
 /// line is reported with its 1-based number.
 pub fn parse_calendar_csv(text: &str) -> Result<Vec<Listed>, Vec<BadLine>> {
@@ -436,6 +513,33 @@ mod tests {
             .map(|(l, _)| l)
             .collect();
         assert_eq!(lines, [2, 3, 4]);
+    }
+
+    #[test]
+    fn a_years_list_must_be_that_year_and_make_up_days_weekends() {
+        let d = |day: &str, kind, name: &str| CalendarDay {
+            day: day.into(),
+            kind,
+            name: name.into(),
+        };
+        let ok = CalendarYearSave {
+            days: vec![
+                d("2027-01-01", DayKind::Holiday, "元旦"),
+                d("2027-02-06", DayKind::Workday, "春节"),
+            ],
+        };
+        assert!(ok.problems(2027).is_empty(), "{:?}", ok.problems(2027));
+        let bad = CalendarYearSave {
+            days: vec![
+                d("2026-12-31", DayKind::Holiday, "元旦"),
+                d("2027-02-05", DayKind::Workday, "春节"),
+                d("2027-13-01", DayKind::Holiday, "x"),
+                d("2027-01-01", DayKind::Holiday, ""),
+                d("2027-01-01", DayKind::Holiday, "元旦"),
+            ],
+        };
+        let lines: Vec<Option<usize>> = bad.problems(2027).iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(1), Some(2), Some(3), Some(4), Some(5)]);
     }
 
     proptest! {

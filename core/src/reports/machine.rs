@@ -84,6 +84,9 @@ const OPEN: &[ReportState] = &[
     S::HandledOnSpot,
     S::Reopened,
 ];
+/// States in which a deadline runs (the work is not done yet).
+#[rustfmt::skip]
+pub const CLOCKED: &[ReportState] = &[S::Pending, S::Submitted, S::Accepted, S::Escalated, S::Dispatched, S::Returned, S::InProgress, S::Reopened];
 /// States where the work is done and the resident's answer is awaited.
 const DONE: &[ReportState] = &[S::Resolved, S::HandledOnSpot];
 /// Every state.
@@ -132,6 +135,9 @@ pub const RULES: &[Rule] = &[
     rule(A::Note, ANY, None, P::Handler, To::Same),
     rule(A::AddPhotos, OPEN, None, P::Reporter, To::Same),
     rule(A::AddPhotos, OPEN, None, P::Handler, To::Same),
+    // 督办: the scheduled job records a deadline near or passed; the state stays.
+    rule(A::DueSoon, CLOCKED, None, P::System, To::Same),
+    rule(A::Overdue, CLOCKED, None, P::System, To::Same),
 ];
 
 /// How long after its resolution a resident may say "not actually fixed".

@@ -192,10 +192,14 @@ pub enum ActionKind {
     Recategorize,
     Note,
     AddPhotos,
+    /// The scheduled job: the report is close to its deadline (a record, no change of state).
+    DueSoon,
+    /// The scheduled job: a deadline passed (督办).
+    Overdue,
 }
 
 impl ActionKind {
-    pub const ALL: [ActionKind; 16] = [
+    pub const ALL: [ActionKind; 18] = [
         Self::Submit,
         Self::Accept,
         Self::HandleOnSpot,
@@ -212,6 +216,8 @@ impl ActionKind {
         Self::Recategorize,
         Self::Note,
         Self::AddPhotos,
+        Self::DueSoon,
+        Self::Overdue,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -232,6 +238,8 @@ impl ActionKind {
             Self::Recategorize => "recategorize",
             Self::Note => "note",
             Self::AddPhotos => "add_photos",
+            Self::DueSoon => "due_soon",
+            Self::Overdue => "overdue",
         }
     }
 
@@ -255,6 +263,13 @@ pub struct Category {
     pub parent: Option<String>,
     pub name_zh: String,
     pub name_en: String,
+    /// How long reports of it may take (second-level categories; admins choose it).
+    #[serde(default = "general")]
+    pub deadline_class: deadline::DeadlineClass,
+}
+
+fn general() -> deadline::DeadlineClass {
+    deadline::DeadlineClass::General
 }
 
 /// Where the problem is: the phone's position (with the person's consent), a typed
@@ -349,6 +364,18 @@ pub struct Report {
     /// An anonymous reporter's phone: staff only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
+    /// Someone must respond (be on site, answer) by then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respond_by: Option<i64>,
+    /// Resolved by then (the end of a working day, Beijing time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolve_by: Option<i64>,
+    /// The deadline counted plain weekends: the calendar had no data for its year.
+    #[serde(default)]
+    pub deadline_fallback: bool,
+    /// Against its deadline now (none once resolved or closed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<deadline::Urgency>,
     pub timeline: Vec<ActionRecord>,
     /// What the reader may do now (the buttons to show).
     pub allowed: Vec<ActionKind>,

@@ -55,7 +55,14 @@ const LEGAL: &[(&str, &str, &str, &str)] = &[
     ("ALL", "note", "handler", "same"),
     ("OPEN", "add_photos", "reporter", "same"),
     ("OPEN", "add_photos", "handler", "same"),
+    ("CLOCKED", "due_soon", "system", "same"),
+    ("CLOCKED", "overdue", "system", "same"),
 ];
+
+/// Positions whose deadline still runs (the work is not done).
+const CLOCKED: &str = "pending@grid submitted@grid accepted@grid escalated@village \
+    escalated@township dispatched@township returned@township in_progress@township \
+    reopened@grid reopened@village reopened@township";
 
 const PARTIES: [Party; 6] = [
     Party::Reporter,
@@ -95,6 +102,7 @@ fn positions(list: &str) -> Vec<&str> {
     match list {
         "ALL" => REACHABLE.split_whitespace().collect(),
         "OPEN" => OPEN.split_whitespace().collect(),
+        "CLOCKED" => CLOCKED.split_whitespace().collect(),
         l => l.split_whitespace().collect(),
     }
 }

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod deadline;
 mod grids;
 mod guide;
 mod households;
@@ -13,6 +14,7 @@ mod reports;
 mod writes;
 
 pub use accounts::StoredAccount;
+pub use deadline::ClockRun;
 pub use guide::GuideRow;
 pub use inbox::NoticeOf;
 pub use reports::{NewAction, Notices, ReportLine, ReportQuery, ReportRow};

@@ -14,6 +14,7 @@ pub struct CategoryRow {
     pub parent: Option<String>,
     pub name_zh: String,
     pub name_en: String,
+    pub deadline_class: String,
 }
 
 /// A report as stored (JSON columns still text).
@@ -39,6 +40,15 @@ pub struct ReportRow {
     pub contact: Option<String>,
     pub on_behalf: u8,
     pub merged_into: Option<String>,
+    /// The report's clocks (`core::reports::deadline`).
+    pub respond_by: Option<i64>,
+    pub resolve_by: Option<i64>,
+    pub deadline_fallback: u8,
+    /// When staff first acted on it (the response the respond clock waits for).
+    pub responded_at: Option<i64>,
+    /// What the scheduled job already recorded of each clock.
+    pub due_flag: Option<String>,
+    pub respond_flag: Option<String>,
 }
 
 /// One timeline record as stored, with the actor's name.
@@ -119,8 +129,8 @@ impl Store {
     /// The category tree in display order.
     pub async fn report_categories(&self) -> Result<Vec<CategoryRow>, ApiError> {
         self.all(
-            "SELECT code, parent, name_zh, name_en FROM report_categories WHERE active = 1 \
-             ORDER BY sort LIMIT 500",
+            "SELECT code, parent, name_zh, name_en, deadline_class FROM report_categories \
+             WHERE active = 1 ORDER BY sort LIMIT 500",
             &[],
         )
         .await
@@ -176,7 +186,8 @@ impl Store {
         self.first(
             "SELECT id, body_hash, category, text, grid_code, location, photos, state, level, \
              department_id, version, created_at, updated_at, resolved_at, rating, reporter_id, \
-             household_id, contact, on_behalf, merged_into FROM reports WHERE id = ?1",
+             household_id, contact, on_behalf, merged_into, respond_by, resolve_by, \
+             deadline_fallback, responded_at, due_flag, respond_flag FROM reports WHERE id = ?1",
             &[id.into()],
         )
         .await
@@ -253,9 +264,10 @@ impl Store {
             .prepare(
                 "INSERT INTO reports (id, body_hash, category, text, grid_code, location, photos, \
                  state, level, department_id, version, created_at, updated_at, resolved_at, \
-                 rating, reporter_id, household_id, contact, on_behalf, merged_into) \
+                 rating, reporter_id, household_id, contact, on_behalf, merged_into, respond_by, \
+                 resolve_by, deadline_fallback, responded_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-                 ?17, ?18, ?19, ?20)",
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
             )
             .bind(&[
                 r.id.as_str().into(),
@@ -278,6 +290,10 @@ impl Store {
                 opt(r.contact.as_deref()),
                 f64::from(r.on_behalf).into(),
                 opt(r.merged_into.as_deref()),
+                opt_ms(r.respond_by),
+                opt_ms(r.resolve_by),
+                f64::from(r.deadline_fallback).into(),
+                opt_ms(r.responded_at),
             ])
             .map_err(storage)?;
         let attach = self.attach_stmt(&r.id, first.photos)?;
@@ -300,7 +316,9 @@ impl Store {
             .prepare(
                 "UPDATE reports SET category = ?2, photos = ?3, state = ?4, level = ?5, \
                  department_id = ?6, version = ?7, updated_at = ?8, resolved_at = ?9, \
-                 rating = ?10, merged_into = ?11 WHERE id = ?1 AND version = ?7 - 1",
+                 rating = ?10, merged_into = ?11, respond_by = ?12, resolve_by = ?13, \
+                 deadline_fallback = ?14, responded_at = ?15, due_flag = ?16, respond_flag = ?17 \
+                 WHERE id = ?1 AND version = ?7 - 1",
             )
             .bind(&[
                 to.id.as_str().into(),
@@ -314,6 +332,12 @@ impl Store {
                 opt_ms(to.resolved_at),
                 opt_u8(to.rating),
                 opt(to.merged_into.as_deref()),
+                opt_ms(to.respond_by),
+                opt_ms(to.resolve_by),
+                f64::from(to.deadline_fallback).into(),
+                opt_ms(to.responded_at),
+                opt(to.due_flag.as_deref()),
+                opt(to.respond_flag.as_deref()),
             ])
             .map_err(storage)?;
         let attach = self.attach_stmt(a.report_id, a.photos)?;

@@ -24,6 +24,8 @@ fn kind_label(s: Settings, k: NoticeKind) -> &'static str {
         ),
         NoticeKind::Closed => s.t("报事已结束", "A report was closed"),
         NoticeKind::Followed => s.t("您关注的报事有了结果", "A report you follow has an outcome"),
+        NoticeKind::DueSoon => s.t("报事临近办理时限", "A report is near its deadline"),
+        NoticeKind::Overdue => s.t("报事已超时（督办）", "A report is overdue (supervision)"),
     }
 }
 

@@ -159,6 +159,8 @@ fn action_label(s: Settings, action: ActionKind) -> &'static str {
         ActionKind::Recategorize => s.t("更改类别", "Change category"),
         ActionKind::Note => s.t("备注", "Note"),
         ActionKind::AddPhotos => s.t("补充照片", "Add photos"),
+        ActionKind::DueSoon => s.t("临近办理时限", "Deadline near"),
+        ActionKind::Overdue => s.t("已超时，督办", "Overdue: supervision"),
     }
 }
 

@@ -134,6 +134,7 @@ fn Shown(r: Report, staff: Memo<bool>) -> impl IntoView {
         {r.contact.clone().map(|c| view! { <p>{move || s.t("联系电话：", "Phone: ")}<a href=format!("tel:{c}")>{c.clone()}</a></p> })}
         <Photos keys=r.photos.clone()/>
         <p class="muted">{move || s.t("提交于 ", "Filed ")}{when(r.created_at)}</p>
+        <Deadline r=r.clone()/>
         {r.rating.map(|n| view! { <p data-testid="report-rating">{move || s.t("评价：", "Rating: ")}{"★".repeat(n.into())}</p> })}
         <Actions r=r.clone() staff/>
         <h2>{move || s.t("办理过程", "Timeline")}</h2>
@@ -451,4 +452,29 @@ fn ActionForm(
 
 fn n_some(v: String) -> Option<String> {
     (!v.is_empty()).then_some(v)
+}
+
+/// The report's clock: respond and resolve by when, how it stands, and whether the
+/// calendar had the year (else plain weekends were counted).
+#[component]
+fn Deadline(r: Report) -> impl IntoView {
+    use wangge_core::reports::deadline::Urgency;
+    let s = Settings::get();
+    let due = r.due.map(|u| match u {
+        Urgency::OnTime => ("tag", ("未超时", "On time")),
+        Urgency::DueSoon => ("tag tag-warn", ("临近时限", "Due soon")),
+        Urgency::Overdue => ("tag tag-alert", ("已超时", "Overdue")),
+    });
+    (r.respond_by.is_some() || r.resolve_by.is_some()).then(|| {
+        view! {
+            <p class="deadline" data-testid="report-deadline">
+                {r.respond_by.map(|t| view! { <span>{move || s.t("响应时限 ", "Respond by ")}{when(t)}</span>" " })}
+                {r.resolve_by.map(|t| view! { <span>{move || s.t("办结时限 ", "Resolve by ")}{when(t)}</span>" " })}
+                {due.map(|(class, (zh, en))| view! { <span class=class data-testid="report-due">{move || s.t(zh, en)}</span> })}
+                {r.deadline_fallback.then(|| view! {
+                    <span class="muted">{move || s.t("（节假日安排尚未公布，按双休日计算）", "(holidays not published yet: weekends only)")}</span>
+                })}
+            </p>
+        }
+    })
 }
