@@ -91,6 +91,9 @@ pub fn Admin() -> impl IntoView {
                         cols_zh="编号,名称,别名,部门,人生事件,服务对象,办理条件,所需材料,办理流程,承诺时限,法定时限,收费,办理地点,办公时间,咨询电话,网上办理,到现场次数,法律依据,常见问题,可代办。所需材料每行一项：名称|原件/复印件/原件和复印件|份数|备注|可代收；办理流程每行一步：名称|说明|工作日；常见问题每行一条：问|答。也可导入导出 JSON。"
                         cols_en="code, name, aliases, department, life events, audience, conditions, materials, steps, promised days, legal days, fees, place, hours, phone, online, visits, legal basis, FAQ, errand. Materials one per line: name|original/copy/both|copies|notes|collectable; steps one per line: name|detail|days; FAQ one per line: question|answer. JSON in and out too."/>
                 </Show>
+                <Show when=county>
+                    <CalendarPanel/>
+                </Show>
                 <StaffActivation/>
                 <WorkPhones/>
                 <DeletionQueue/>
@@ -558,5 +561,154 @@ pub fn StaffActivation() -> impl IntoView {
                 }
             })}
         </article>
+    }
+}
+
+/// 节假日安排: the working-day calendar deadlines count on. The State Council publishes each
+/// year's notice (usually in November); until it is entered, deadlines reaching into that
+/// year count plain weekends, and this panel says so. A year is loaded from a CSV
+/// (`date,kind,name`, as `functions/seed/calendar-cn.csv`) and replaces that year's dates.
+#[component]
+fn CalendarPanel() -> impl IntoView {
+    use wangge_core::reports::deadline::{
+        parse_calendar_csv, CalendarDay, CalendarView, CalendarYearSave,
+    };
+    let s = Settings::get();
+    let tick = RwSignal::new(0u32);
+    let view_of = load::<CalendarView>(move || {
+        tick.track();
+        format!("{API_PREFIX}/calendar")
+    });
+    let year = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let done = RwSignal::new(None::<usize>);
+    let error = RwSignal::new(None::<AppError>);
+    let problem = RwSignal::new(None::<Problem>);
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let Ok(y) = year.get_untracked().trim().parse::<i32>() else {
+            problem.set(Some(invalid(vec![Detail {
+                line: None,
+                field: Some("year".into()),
+                message_zh: "请先填年份，例如 2027".into(),
+                message_en: "enter the year first, e.g. 2027".into(),
+            }])));
+            return;
+        };
+        busy.set(true);
+        done.set(None);
+        error.set(None);
+        problem.set(None);
+        spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
+            let days = match parse_calendar_csv(&text) {
+                Ok(rows) => rows,
+                Err(bad) => {
+                    problem.try_set(Some(invalid(
+                        bad.into_iter()
+                            .map(|(line, en)| Detail {
+                                line: Some(line),
+                                field: None,
+                                message_zh: format!("这一行看不懂：{en}"),
+                                message_en: en,
+                            })
+                            .collect(),
+                    )));
+                    busy.try_set(false);
+                    return;
+                }
+            };
+            let body = CalendarYearSave {
+                days: days
+                    .into_iter()
+                    .map(|l| CalendarDay {
+                        day: l.day.iso(),
+                        kind: l.kind,
+                        name: l.name,
+                    })
+                    .collect(),
+            };
+            let path = format!("{API_PREFIX}/admin/calendar/{y}");
+            match crate::api::send::<_, CalendarYearSave>("PUT", &path, Some(&body)).await {
+                Ok(saved) => {
+                    done.try_set(Some(saved.map_or(0, |x| x.days.len())));
+                    tick.try_update(|t| *t += 1);
+                }
+                Err(AppError::Problem { problem: p, .. }) => {
+                    problem.try_set(Some(p));
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+    view! {
+        <article class="card" data-testid="calendar-panel">
+            <h2>{move || s.t("节假日安排（办理时限按工作日计算）", "Holidays (deadlines count working days)")}</h2>
+            {move || view_of.get().data.map(|v| {
+                let published = v.published.iter().map(|y| y.to_string()).collect::<Vec<_>>().join("、");
+                view! {
+                    <p>{move || s.t("已录入：", "Entered: ")}{published.clone()}</p>
+                    {v.missing.map(|y| view! {
+                        <p class="error-box" role="alert" data-testid="calendar-missing">{move || format!(
+                            "{y}{}",
+                            s.t(
+                                " 年的节假日安排还没有录入：跨到这一年的办理时限只按双休日计算。国务院办公厅发布通知后请尽快导入。",
+                                ": holidays not entered yet. Deadlines reaching into that year count weekends only; import the notice once it is published.",
+                            )
+                        )}</p>
+                    })}
+                    <details>
+                        <summary>{move || s.t("查看已录入的日期", "The dates entered")}</summary>
+                        <table class="errors">
+                            <tbody>
+                                {v.days.into_iter().map(|d| view! {
+                                    <tr>
+                                        <td>{d.day.clone()}</td>
+                                        <td>{move || if d.kind == wangge_core::reports::deadline::DayKind::Holiday { s.t("放假", "Day off") } else { s.t("调休上班", "Working day") }}</td>
+                                        <td>{d.name.clone()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </details>
+                }
+            })}
+            <p class="lead">{move || s.t(
+                "导入一年：CSV 三列“日期,类型,名称”，类型写 holiday（放假）或 workday（调休上班）。导入会替换这一年原有的全部日期。",
+                "Import a year: a CSV of date,kind,name, kind being holiday or workday. It replaces every date of that year.")}</p>
+            <label>{move || s.t("年份", "Year")}
+                <input type="number" inputmode="numeric" min="2000" max="2100" data-testid="calendar-year"
+                    prop:value=move || year.get() on:input=move |ev| year.set(event_target_value(&ev))/>
+            </label>
+            <label class="button secondary">{move || s.t("选择 CSV 文件导入", "Choose a CSV to import")}
+                <input type="file" accept=".csv,text/csv" class="visually-hidden" data-testid="calendar-file"
+                    on:change=on_file disabled=move || busy.get()/>
+            </label>
+            {move || done.get().map(|n| view! { <p role="status" data-testid="calendar-done">{move || format!("{}{n}{}", s.t("已导入 ", "Imported "), s.t(" 个日期。", " dates."))}</p> })}
+            {move || error.get().map(|e| view! { <ErrorMessage error=e/> })}
+            {move || problem.get().map(|p| view! { <ImportErrors p/> })}
+        </article>
+    }
+}
+
+/// A file refused on the phone, shown as the server would refuse it.
+fn invalid(errors: Vec<Detail>) -> Problem {
+    let code = wangge_core::problem::ProblemCode::Invalid;
+    let (zh, en) = code.messages();
+    Problem {
+        code,
+        message_zh: zh.to_owned(),
+        message_en: en.to_owned(),
+        errors,
+        state: None,
+        version: None,
     }
 }
