@@ -509,7 +509,11 @@ pub async fn act(
         level: level_of(&row.level)?,
         resolved_at: row.resolved_at,
     };
-    if a.version != row.version {
+    // Decided before the scheduled job recorded a deadline (a system record raises the
+    // version, changing nothing anyone decides on): still on time.
+    let system_since =
+        a.version < row.version && store.only_system_records_since(&row.id, a.version).await?;
+    if a.version != row.version && !system_since {
         return Err(ApiError::VersionConflict {
             state: from.state,
             version: row.version,

@@ -506,7 +506,8 @@ impl ActionRequest {
     /// Every rule this action's fields break (the state machine decides the rest).
     pub fn problems(&self) -> Vec<Detail> {
         let mut out = Vec::new();
-        if !crate::households::valid_id(&self.id) {
+        // A phone's UUIDv7 (system records have ids of their own, never a phone's).
+        if !is_uuid_v7(&self.id) {
             out.push(problem("id", "操作编号不对", "the action id is malformed"));
         }
         if self.text.chars().count() > MAX_TEXT || self.internal_text.chars().count() > MAX_TEXT {

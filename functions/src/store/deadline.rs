@@ -79,7 +79,7 @@ impl Clock {
         };
         format!(
             "SELECT id FROM reports WHERE {column} IS NOT NULL AND {CLOCKED_SQL} AND {more} \
-             ORDER BY {column} LIMIT ?2"
+             ORDER BY {column}, id LIMIT ?2"
         )
     }
 
@@ -143,6 +143,27 @@ impl Store {
             ],
         )
         .await
+    }
+
+    /// Whether every record of `report` after `version` is the scheduled job's (by nobody,
+    /// a deadline reached): its primary key range.
+    pub async fn only_system_records_since(
+        &self,
+        report: &str,
+        version: u32,
+    ) -> Result<bool, ApiError> {
+        #[derive(Deserialize)]
+        struct N {
+            n: u32,
+        }
+        let n = self
+            .first::<N>(
+                "SELECT count(*) AS n FROM report_actions WHERE report_id = ?1 AND version > ?2 \
+                 AND (account_id IS NOT NULL OR action NOT IN ('due_soon', 'overdue'))",
+                &[report.into(), f64::from(version).into()],
+            )
+            .await?;
+        Ok(n.is_some_and(|n| n.n == 0))
     }
 
     /// Replaces the listed dates of `year` with `days` (checked), in one batch.
@@ -217,7 +238,7 @@ impl Store {
                 format!(
                     "INSERT OR IGNORE INTO notices (id, account_id, kind, report_id, excerpt, \
                      created_at) \
-                     SELECT {id} || '.' || w.account_id, w.account_id, ?3, r.id, \
+                     SELECT r.id || '.' || (r.version + 1) || '.' || w.account_id, w.account_id, ?3, r.id, \
                      substr(r.text, 1, 60), ?1 \
                      FROM reports r JOIN account_roles w ON {scope} \
                      JOIN accounts a ON a.id = w.account_id AND a.active = 1 \
@@ -240,13 +261,15 @@ impl Store {
                         .map_err(storage)?,
                 );
             }
-            let rid = id.replace("r.", "reports.");
+            // Only where this run's record landed (its version, by nobody).
             stmts.push(
                 self.db
                     .prepare(format!(
                         "UPDATE reports SET version = version + 1, updated_at = ?1, {flag} \
                          WHERE id IN ({cand}) AND EXISTS \
-                         (SELECT 1 FROM report_actions x WHERE x.id = {rid})",
+                         (SELECT 1 FROM report_actions x WHERE x.report_id = reports.id \
+                          AND x.version = reports.version + 1 AND x.account_id IS NULL \
+                          AND x.at = ?1)",
                         flag = clock.flag()
                     ))
                     .bind(&params(&[]))

@@ -145,14 +145,33 @@ fn deadlines_are_set_watched_and_follow_the_calendar() {
     );
     assert!(kinds(&api, &worker, &r.id).contains(&NoticeKind::Overdue));
     assert!(kinds(&api, &leader, &r.id).contains(&NoticeKind::Overdue));
-    // Still the worker's to act on, on the version the record made.
+    // Still the worker's to act on — even on the version they saw before the records
+    // (queued on a phone, say): a deadline record changes nothing they decided on.
+    assert_eq!(late.version, r.version + 2);
     let accept = api.as_user_json(
         "POST",
         &format!("/api/v1/reports/{}/actions", r.id),
         &worker,
-        &json!({"id": new_id(), "action": "accept", "version": late.version}).to_string(),
+        &json!({"id": new_id(), "action": "accept", "version": r.version}).to_string(),
     );
     assert_eq!(accept.status, 200, "{}", accept.body);
+    // But not on a version older than a person's step.
+    let stale = api.as_user_json(
+        "POST",
+        &format!("/api/v1/reports/{}/actions", r.id),
+        &worker,
+        &json!({"id": new_id(), "action": "note", "text": "再看", "version": r.version})
+            .to_string(),
+    );
+    assert_eq!(stale.status, 409, "{}", stale.body);
+    // An action may not borrow the job's ids (nor any id but a phone's UUIDv7).
+    let borrowed = api.as_user_json(
+        "POST",
+        &format!("/api/v1/reports/{}/actions", r.id),
+        &worker,
+        &json!({"id": format!("sys-late-{}-9", r.id), "action": "note", "text": "x", "version": late.version + 1}).to_string(),
+    );
+    assert_eq!(borrowed.status, 422, "{}", borrowed.body);
 
     // Urgent safety: a response within 15 minutes. Nobody answered: recorded unanswered.
     let fire = file(&api, &resident, "safety-fire");
@@ -187,8 +206,12 @@ fn deadlines_are_set_watched_and_follow_the_calendar() {
 
     // An administrator declares the next working day a holiday: a report filed now is
     // due one working day later than it would have been; then the calendar is restored.
-    let before = calendar_near(&api, r.created_at);
-    let today = Day::of_ms(r.created_at);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock after 1970")
+        .as_millis() as i64;
+    let before = calendar_near(&api, now);
+    let today = Day::of_ms(now);
     let off = before.add_working_days(today, 1);
     let year = off.ymd().0;
     let original: CalendarYearSave = {
