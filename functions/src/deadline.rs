@@ -8,8 +8,7 @@ use crate::http::{json_body, json_no_store};
 use crate::routes::Actor;
 use crate::store::{ClockRun, Store};
 use wangge_core::reports::deadline::{
-    deadlines, Calendar, CalendarDay, CalendarView, CalendarYearSave, Day, DayKind, DeadlineClass,
-    Deadlines,
+    deadlines, Calendar, CalendarView, CalendarYearSave, Day, DeadlineClass, Deadlines,
 };
 use worker::{Date, Env, Request, Response};
 
@@ -21,9 +20,10 @@ pub const PER_RUN: usize = 500;
 pub async fn calendar_near(store: &Store, from: i64) -> Result<Calendar, ApiError> {
     let year = Day::of_ms(from).ymd().0;
     let rows = store.calendar_years(year, year + 1).await?;
-    Ok(Calendar::new(rows.into_iter().filter_map(|r| {
-        Some((Day::parse(&r.day)?, DayKind::parse(&r.kind)?))
-    })))
+    Ok(Calendar::new(
+        rows.into_iter()
+            .filter_map(|d| Some((Day::parse(&d.day)?, d.kind))),
+    ))
 }
 
 /// The deadlines of a report of `category` whose clock starts at `from`.
@@ -61,16 +61,7 @@ pub async fn calendar(req: &Request, env: &Env) -> Result<Response, ApiError> {
         year,
         missing: (!published.contains(&(year + 1))).then_some(year + 1),
         published,
-        days: rows
-            .into_iter()
-            .filter_map(|r| {
-                Some(CalendarDay {
-                    kind: DayKind::parse(&r.kind)?,
-                    day: r.day,
-                    name: r.name,
-                })
-            })
-            .collect(),
+        days: rows,
     };
     json_no_store(&view)
 }
@@ -105,16 +96,6 @@ pub async fn save_year(
 }
 
 async fn calendar_of(store: &Store, year: i32) -> Result<Response, ApiError> {
-    let rows = store.calendar_years(year, year).await?;
-    let days: Vec<CalendarDay> = rows
-        .into_iter()
-        .filter_map(|r| {
-            Some(CalendarDay {
-                kind: DayKind::parse(&r.kind)?,
-                day: r.day,
-                name: r.name,
-            })
-        })
-        .collect();
+    let days = store.calendar_years(year, year).await?;
     json_no_store(&CalendarYearSave { days })
 }

@@ -7,6 +7,7 @@
 use super::{ms, storage, Store};
 use crate::error::ApiError;
 use serde::Deserialize;
+use wangge_core::reports::deadline::{CalendarDay, DayKind};
 use wasm_bindgen::JsValue;
 
 /// States in which a clock runs (`core::reports::machine::CLOCKED`), as the partial
@@ -105,10 +106,10 @@ pub struct ClockRun {
 }
 
 #[derive(Deserialize)]
-pub struct CalendarRow {
-    pub day: String,
-    pub kind: String,
-    pub name: String,
+struct CalendarRow {
+    day: String,
+    kind: String,
+    name: String,
 }
 
 impl Store {
@@ -133,16 +134,27 @@ impl Store {
         &self,
         from_year: i32,
         to_year: i32,
-    ) -> Result<Vec<CalendarRow>, ApiError> {
-        self.all(
-            "SELECT day, kind, name FROM calendar_days WHERE day >= ?1 AND day < ?2 \
-             ORDER BY day LIMIT 2000",
-            &[
-                format!("{from_year:04}-01-01").into(),
-                format!("{:04}-01-01", to_year + 1).into(),
-            ],
-        )
-        .await
+    ) -> Result<Vec<CalendarDay>, ApiError> {
+        let rows: Vec<CalendarRow> = self
+            .all(
+                "SELECT day, kind, name FROM calendar_days WHERE day >= ?1 AND day < ?2 \
+                 ORDER BY day LIMIT 2000",
+                &[
+                    format!("{from_year:04}-01-01").into(),
+                    format!("{:04}-01-01", to_year + 1).into(),
+                ],
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| {
+                Some(CalendarDay {
+                    kind: DayKind::parse(&r.kind)?,
+                    day: r.day,
+                    name: r.name,
+                })
+            })
+            .collect())
     }
 
     /// Whether every record of `report` after `version` is the scheduled job's (by nobody,
@@ -170,7 +182,7 @@ impl Store {
     pub async fn replace_calendar_year(
         &self,
         year: i32,
-        days: &[wangge_core::reports::deadline::CalendarDay],
+        days: &[CalendarDay],
         at: i64,
     ) -> Result<(), ApiError> {
         let mut stmts = vec![self
