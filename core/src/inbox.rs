@@ -89,7 +89,9 @@ pub fn audiences(
         (ActionKind::Submit, _) | (ActionKind::Escalate, _) => vec![(holder(level), K::Assigned)],
         (ActionKind::Dispatch, _) => vec![(A::Handlers, K::Assigned)],
         (ActionKind::Return, _) => vec![(A::Dispatchers, K::Returned)],
-        (ActionKind::Resolve | ActionKind::HandleOnSpot, _) => {
+        // An errand delivered asks its resident to rate it like a handled report (its
+        // earlier steps show on the report's page).
+        (ActionKind::Resolve | ActionKind::HandleOnSpot | ActionKind::Deliver, _) => {
             vec![(A::Reporter, K::Resolved), (A::Followers, K::Followed)]
         }
         (ActionKind::Reject | ActionKind::Merge, _) => {

@@ -8,6 +8,7 @@ pub mod grids;
 pub mod guide;
 pub mod households;
 pub mod inbox;
+pub mod open311;
 pub mod privacy;
 pub mod problem;
 pub mod qr;

@@ -30,6 +30,8 @@ pub enum ProblemCode {
     AccountNotFound,
     GuideItemNotFound,
     ReportNotFound,
+    /// No second-level report category with this code.
+    CategoryNotFound,
     PhotoNotFound,
     /// The report's state does not allow this action (`state` says where it stands).
     IllegalTransition,
@@ -64,6 +66,7 @@ impl ProblemCode {
             | Self::AccountNotFound
             | Self::GuideItemNotFound
             | Self::ReportNotFound
+            | Self::CategoryNotFound
             | Self::PhotoNotFound
             | Self::DeletionRequestNotFound
             | Self::ActivationNotFound => 404,
@@ -128,6 +131,7 @@ impl ProblemCode {
                 "No such service-guide item; it may have been withdrawn.",
             ),
             Self::ReportNotFound => ("没有找到这条报事。", "No such report."),
+            Self::CategoryNotFound => ("没有这个报事类别。", "No such report category."),
             Self::PhotoNotFound => ("没有找到这张照片。", "No such photo."),
             Self::IllegalTransition => (
                 "这条报事现在的状态不能做这一步，请刷新后查看。",

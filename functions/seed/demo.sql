@@ -673,3 +673,8 @@ INSERT INTO report_actions (report_id, version, id, body_hash, action, account_i
     ('0194a000-0000-7000-8000-000000000004', 2, '0194a000-0000-7000-8000-0000000004a2', 'd0000000000000000000000000000000000000000000000000000000000004a2', 'accept', 'acc-worker-a', 'grid_worker', 1767754800000, 'submitted', 'accepted', '收到，明天带电工来看。', '', '[]', NULL, NULL, NULL),
     ('0194a000-0000-7000-8000-000000000004', 3, '0194a000-0000-7000-8000-0000000004a3', 'd0000000000000000000000000000000000000000000000000000000000004a3', 'handle_on_spot', 'acc-worker-a', 'grid_worker', 1767837600000, 'accepted', 'handled_on_spot', '已换上两只新灯泡，晚上已经亮了。', '村里备用灯泡还剩 3 只。', '[]', NULL, NULL, NULL)
   ON CONFLICT DO NOTHING;
+
+-- Open311: the demo 12345 hotline, key `wangge-demo-open311` (only its SHA-256 is kept).
+INSERT INTO open311_clients (id, name, key_sha256, area, created_at, revoked_at) VALUES
+    ('hotline-12345', '禾丰县 12345 热线（演示）', 'ac9961a64bf1afe4ef06d66018dd345b47763fc9613a530ffdc8c4037ccbab05', '990101', 1767225600000, NULL)
+  ON CONFLICT DO NOTHING;

@@ -8,7 +8,8 @@ use crate::http::{json_body, json_no_store};
 use crate::routes::Actor;
 use crate::store::{ClockRun, Store};
 use wangge_core::reports::deadline::{
-    deadlines, Calendar, CalendarView, CalendarYearSave, Day, DeadlineClass, Deadlines,
+    deadlines, Calendar, CalendarView, CalendarYearSave, CategoryClassSave, Day, DeadlineClass,
+    Deadlines,
 };
 use worker::{Date, Env, Request, Response};
 
@@ -93,6 +94,29 @@ pub async fn save_year(
         .replace_calendar_year(year, &body.days, Date::now().as_millis() as i64)
         .await?;
     calendar_of(&store, year).await
+}
+
+/// `PUT /api/v1/admin/report-categories/{code}` (a county's administrators: the category
+/// tree is the county's): a second-level category's deadline class. Reports filed (or
+/// recategorised, or reopened) from now on follow it; deadlines already set stay.
+pub async fn save_category_class(
+    mut req: Request,
+    env: &Env,
+    actor: &Actor,
+    code: &str,
+) -> Result<Response, ApiError> {
+    if !actor.administers_county() {
+        return Err(ApiError::Forbidden);
+    }
+    let body: CategoryClassSave = json_body(&mut req).await?;
+    let store = Store::new(env)?;
+    if !store
+        .set_deadline_class(code, body.deadline_class.as_str())
+        .await?
+    {
+        return Err(ApiError::CategoryNotFound);
+    }
+    json_no_store(&body)
 }
 
 async fn calendar_of(store: &Store, year: i32) -> Result<Response, ApiError> {

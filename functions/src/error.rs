@@ -31,6 +31,8 @@ pub enum ApiError {
     StaleVersion,
     #[error("report not found")]
     ReportNotFound,
+    #[error("category not found")]
+    CategoryNotFound,
     #[error("photo not found")]
     PhotoNotFound,
     #[error("illegal transition from {state:?}")]
@@ -88,6 +90,7 @@ impl ApiError {
             Self::GuideItemNotFound => ProblemCode::GuideItemNotFound,
             Self::StaleVersion => ProblemCode::StaleVersion,
             Self::ReportNotFound => ProblemCode::ReportNotFound,
+            Self::CategoryNotFound => ProblemCode::CategoryNotFound,
             Self::PhotoNotFound => ProblemCode::PhotoNotFound,
             Self::IllegalTransition { .. } => ProblemCode::IllegalTransition,
             Self::VersionConflict { .. } => ProblemCode::VersionConflict,

@@ -11,6 +11,7 @@ mod guide;
 mod households;
 mod http;
 mod inbox;
+mod open311;
 #[cfg(test)]
 mod openapi;
 mod privacy;
@@ -24,10 +25,13 @@ use worker::{event, Context, Env, Request, Response, ScheduleContext, ScheduledE
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
-    let (resp, rows_read) = store::rows_read(route(req, &env)).await;
-    let mut resp = match resp {
-        Ok(resp) => resp,
-        Err(err) => http::problem(&err)?,
+    // Open311 GeoReport v2 has answers and errors of its own.
+    let (mut resp, rows_read) = if req.path().starts_with(open311::PREFIX) {
+        let (resp, rows_read) = store::rows_read(open311::serve(req, &env)).await;
+        (resp.or_else(open311::refusal)?, rows_read)
+    } else {
+        let (resp, rows_read) = store::rows_read(route(req, &env)).await;
+        (resp.or_else(|e| http::problem(&e))?, rows_read)
     };
     // What the request read from D1 (`cargo xtask bench` holds lists to their budget).
     // Local runs only (`WANGGE_ROWS_READ`): a count could tell whether something exists.
@@ -200,6 +204,8 @@ async fn handle(
         (Handler::Photo, Some(s)) => reports::photo(&req, env, &s.actor, param).await,
         (Handler::ReportById, Some(s)) => reports::get(env, &s.actor, param).await,
         (Handler::SimilarReports, Some(s)) => reports::similar(&req, env, &s.actor).await,
+        (Handler::Supervision, Some(s)) => reports::supervision(&req, env, &s.actor).await,
+        (Handler::ReportLedger, Some(s)) => reports::ledger(&req, env, &s.actor).await,
         (Handler::FollowReport, Some(s)) => reports::follow(env, &s.actor, param).await,
         (Handler::ActOnReport, Some(s)) => reports::act(req, env, &s.actor, param).await,
         (Handler::GuideEntries, Some(s)) => guide::entries(&req, env, &s.actor).await,
@@ -215,6 +221,9 @@ async fn handle(
         (Handler::Calendar, _) => deadline::calendar(&req, env).await,
         (Handler::SaveCalendarYear, Some(s)) => {
             deadline::save_year(req, env, &s.actor, param).await
+        }
+        (Handler::SaveCategoryClass, Some(s)) => {
+            deadline::save_category_class(req, env, &s.actor, param).await
         }
         (Handler::OpenApi, _) => http::json_text_etag(&req, OPENAPI),
         // `authorize` let a signed-in-only route through without a session: impossible.
@@ -243,6 +252,7 @@ async fn handle(
             | Handler::AdminGrid
             | Handler::SaveGrid
             | Handler::SaveCalendarYear
+            | Handler::SaveCategoryClass
             | Handler::StaffAccounts
             | Handler::StaffAccount
             | Handler::SaveAccount
@@ -254,6 +264,8 @@ async fn handle(
             | Handler::GuideEntries
             | Handler::ReportById
             | Handler::SimilarReports
+            | Handler::Supervision
+            | Handler::ReportLedger
             | Handler::FollowReport
             | Handler::Reports
             | Handler::UploadPhoto

@@ -445,6 +445,16 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 "The year's dates as saved. Deadlines set from now on follow them; those already set stay.",
             )
         },
+        Handler::SaveCategoryClass => Operation {
+            body: Some(s.body::<wangge_core::reports::deadline::CategoryClassSave>()),
+            problems: &[ProblemCode::CategoryNotFound],
+            ..op(
+                "Set a second-level report category's deadline class (a county's administrators)",
+                200,
+                Some(s.answer::<wangge_core::reports::deadline::CategoryClassSave>()),
+                "Reports filed, recategorised or reopened from now on follow it; deadlines already set stay.",
+            )
+        },
         Handler::SaveDepartment => Operation {
             body: Some(s.body::<DepartmentEdit>()),
             problems: &[ProblemCode::Invalid],
@@ -593,6 +603,24 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 "At most 5, newest first, of one's own grid: `grid` defaults to the resident's household's; staff name one they serve.",
             )
         },
+        Handler::Supervision => op(
+            "督办: open reports near or past a deadline in the reader's grids",
+            200,
+            Some(s.answer::<wangge_core::reports::supervision::SupervisionPage>()),
+            "`due=overdue` (the default) or `due_soon`; most pressing deadline first, 50 a page (`cursor`), each with its supervision records. For grid staff, instructors and dispatchers (403 for anyone else).",
+        ),
+        Handler::ReportLedger => Operation {
+            media: CSV,
+            problems: &[ProblemCode::GridCodeMalformed, ProblemCode::Invalid],
+            ..op(
+                "台账: the reports of a grid subtree in a date range, as CSV for Excel",
+                200,
+                Some(csv_text()),
+                "`grid` (default: every subtree the reader works), `from` and `to` as Beijing \
+                 dates, both included (default: this month so far). Grouped 已解决 / 待解决 / \
+                 难解决, oldest first in each; at most 5,000 reports (a wider range is a 422).",
+            )
+        },
         Handler::FollowReport => Operation {
             problems: &[ProblemCode::ReportNotFound, ProblemCode::IllegalTransition],
             ..op(
@@ -700,8 +728,9 @@ fn access_description(access: Access) -> &'static str {
 fn path_parameter(name: &str) -> Value {
     let description = match name {
         "code" => {
-            "A grid code (6, 9, 12 or 15 digits: county, township, village, grid), or a \
-             service-guide item's code on /guide paths."
+            "A grid code (6, 9, 12 or 15 digits: county, township, village, grid), a \
+             service-guide item's code on /guide paths, or a report category's code on \
+             /admin/report-categories."
         }
         "id" => {
             "The id of what the path names: a household, a person, a department, a \

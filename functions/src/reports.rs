@@ -10,15 +10,23 @@ use crate::store::{NewAction, NoticeOf, Notices, ReportLine, ReportQuery, Report
 use wangge_core::accounts::{AccountRole, Scope};
 use wangge_core::grids::{GridCode, GridLevel};
 use wangge_core::problem::Detail;
+use wangge_core::reports::deadline::Day;
 use wangge_core::reports::deadline::{urgency, DeadlineClass, Urgency};
+use wangge_core::reports::errand::{self, Errand};
+use wangge_core::reports::ledger::{ledger_csv, LedgerLine};
 use wangge_core::reports::machine::{self, Party, Position, Refusal};
 use wangge_core::reports::photo::{strip_jpeg_metadata, PhotoError, MAX_PHOTO_BYTES};
+use wangge_core::reports::supervision::{
+    pressing, Clock as SupervisionClock, Due, SupervisionLine, SupervisionPage, SupervisionRecord,
+};
 use wangge_core::reports::{
     cursor_of, excerpt, parse_cursor, private_category, valid_photo_key, works_reports_under,
     ActionKind, ActionRecord, ActionRequest, Category, Level, NewReport, PhotoKey, Report,
     ReportPage, ReportState, ReportSummary, PAGE_SIZE, SIMILAR_DAYS, SIMILAR_MAX,
 };
 use worker::{Date, Env, Request, Response};
+
+const DAY_MS: i64 = 86_400_000;
 
 fn now() -> i64 {
     Date::now().as_millis() as i64
@@ -117,6 +125,27 @@ fn level_of(s: &str) -> Result<Level, ApiError> {
     Level::parse(s).ok_or_else(|| ApiError::Storage(format!("report level {s}")))
 }
 
+/// Where the report stands, as the state machine reads it.
+fn position_of(r: &ReportRow) -> Result<Position, ApiError> {
+    Ok(Position {
+        state: state_of(&r.state)?,
+        level: level_of(&r.level)?,
+        resolved_at: r.resolved_at,
+        errand: r.errand.as_ref().map(|_| r.errand_step.unwrap_or(0)),
+    })
+}
+
+/// The errand a report carries, with its progress.
+fn errand_of(r: &ReportRow) -> Result<Option<Errand>, ApiError> {
+    let Some(json) = &r.errand else {
+        return Ok(None);
+    };
+    let mut e: Errand =
+        serde_json::from_str(json).map_err(|e| ApiError::Storage(format!("report errand: {e}")))?;
+    e.step = r.errand_step.unwrap_or(0);
+    Ok(Some(e))
+}
+
 fn json_list(s: &str) -> Result<Vec<String>, ApiError> {
     serde_json::from_str(s).map_err(|e| ApiError::Storage(format!("report list: {e}")))
 }
@@ -160,11 +189,7 @@ async fn view(
             rating: a.rating,
         });
     }
-    let position = Position {
-        state: state_of(&r.state)?,
-        level: level_of(&r.level)?,
-        resolved_at: r.resolved_at,
-    };
+    let position = position_of(r)?;
     let party_list: Vec<Party> = ps.iter().map(|(p, _)| *p).collect();
     Ok(Report {
         id: r.id.clone(),
@@ -190,6 +215,7 @@ async fn view(
         resolve_by: r.resolve_by,
         deadline_fallback: r.deadline_fallback == 1,
         due: due_now(r, position.state, at),
+        errand: errand_of(r)?,
         timeline,
         allowed: machine::allowed(position, &party_list, at),
     })
@@ -265,6 +291,10 @@ pub async fn create(
     if !problems.is_empty() {
         return Err(ApiError::Invalid(problems));
     }
+    // An errand is run for a household, whose member asks for it signed in.
+    if new.errand.is_some() && actor.is_none() {
+        return Err(ApiError::NotSignedIn);
+    }
     // Filing without an account is open to anyone, so it is counted per address (a retry
     // of the same report was answered above and does not count).
     if actor.is_none() {
@@ -322,6 +352,10 @@ pub async fn create(
         return Err(invalid("category", "请选择问题类别", "choose a category"));
     }
     check_photos(&store, actor, &new.id, &new.photos).await?;
+    let errand = match &new.errand {
+        Some(asked) => Some(errand_for(&store, asked, household_id.is_some()).await?),
+        None => None,
+    };
     let filed_at = now();
     let clock = crate::deadline::clocks(&store, &new.category, filed_at).await?;
     let draft = ReportRow {
@@ -351,6 +385,9 @@ pub async fn create(
         responded_at: None,
         due_flag: None,
         respond_flag: None,
+        errand_step: errand.as_ref().map(|_| 0),
+        errand: errand.map(|e| serde_json::to_string(&e)).transpose()?,
+        via: None,
     };
     let staff_here = parties(actor, &draft)
         .into_iter()
@@ -423,8 +460,44 @@ pub async fn create(
     }
 }
 
+/// The errand `asked` for a household: the guide item must be published and one a grid
+/// worker can run; the errand keeps it as it is now.
+async fn errand_for(
+    store: &Store,
+    asked: &errand::ErrandRequest,
+    for_household: bool,
+) -> Result<Errand, ApiError> {
+    if !for_household {
+        return Err(invalid(
+            "errand",
+            "代办要以一户的名义提出",
+            "an errand is asked for a household",
+        ));
+    }
+    let item = match store.guide_item(&asked.guide).await? {
+        Some(row) if row.withdrawn == 0 => {
+            let item: wangge_core::guide::GuideItem = serde_json::from_str(&row.body)
+                .map_err(|e| ApiError::Storage(format!("guide item: {e}")))?;
+            Some(item).filter(|i| i.errand)
+        }
+        _ => None,
+    };
+    let item = item.ok_or_else(|| {
+        invalid(
+            "errand",
+            "这个事项不能代办，请看办事指南自己办理",
+            "this item cannot be run as an errand; see the guide to do it yourself",
+        )
+    })?;
+    Ok(Errand::of(&item, &asked.ready))
+}
+
 /// Who hears of `a`, which left the report as `r` (core decides; the store finds them).
-fn notices_of<'a>(r: &'a ReportRow, a: &'a NewAction<'a>, actor: Option<&'a str>) -> Notices<'a> {
+pub(crate) fn notices_of<'a>(
+    r: &'a ReportRow,
+    a: &'a NewAction<'a>,
+    actor: Option<&'a str>,
+) -> Notices<'a> {
     let state = ReportState::parse(&r.state).unwrap_or(ReportState::Submitted);
     let level = Level::parse(&r.level).unwrap_or(Level::Grid);
     let action = ActionKind::parse(a.action).unwrap_or(ActionKind::Note);
@@ -504,11 +577,7 @@ pub async fn act(
         return Err(ApiError::Invalid(problems));
     }
     let ps = parties(Some(actor), &row);
-    let from = Position {
-        state: state_of(&row.state)?,
-        level: level_of(&row.level)?,
-        resolved_at: row.resolved_at,
-    };
+    let from = position_of(&row)?;
     // Decided before the scheduled job recorded a deadline (a system record raises the
     // version, changing nothing anyone decides on): still on time.
     let system_since =
@@ -536,6 +605,7 @@ pub async fn act(
         version: row.version + 1,
         updated_at: at,
         resolved_at: to.resolved_at,
+        errand_step: to.errand,
         ..row.clone()
     };
     // The first step by staff answers the respond clock.
@@ -586,7 +656,8 @@ pub async fn act(
         }
         ActionKind::Recategorize => {
             let category = a.category.clone().unwrap_or_default();
-            if !store.fileable_category(&category).await? {
+            // An errand comes from the guide only.
+            if category == errand::CATEGORY || !store.fileable_category(&category).await? {
                 return Err(invalid("category", "请选择问题类别", "choose a category"));
             }
             next.category = category;
@@ -725,9 +796,11 @@ pub async fn list(req: &Request, env: &Env, actor: &Actor) -> Result<Response, A
                 .to_owned(),
         );
     }
-    // Deadlines (and so overdue) come with the next issue; until then say so.
+    // Overdue and due-soon reports are listed by `GET /reports/supervision`.
     if param("overdue").is_some() {
-        return Err(bad("overdue"));
+        return Err(ApiError::BadRequest(
+            "overdue reports are listed at /reports/supervision?due=overdue".into(),
+        ));
     }
     q.category = param("category");
     q.department = param("department");
@@ -770,6 +843,172 @@ fn summary_of(l: ReportLine) -> Result<ReportSummary, ApiError> {
         created_at: l.created_at,
         updated_at: l.updated_at,
     })
+}
+
+/// The grid subtrees whose reports the actor works (grid staff, instructors from the
+/// village up, dispatchers); none is 403.
+fn worked_roots(actor: &Actor) -> Result<Vec<String>, ApiError> {
+    let roots: Vec<String> = actor
+        .roles
+        .iter()
+        .filter_map(|g| match &g.scope {
+            Scope::Grid(root) if works_reports_under(g.role, root) => Some(root.clone()),
+            _ => None,
+        })
+        .collect();
+    if roots.is_empty() {
+        return Err(ApiError::Forbidden);
+    }
+    Ok(roots)
+}
+
+/// `GET /api/v1/reports/supervision?due=overdue|due_soon&cursor=`: 督办 — the open
+/// reports past (or near) a deadline in the grid subtrees the reader works, most pressing
+/// first, each with its supervision records. For those who hold or oversee reports by
+/// grid (grid staff, instructors, dispatchers); a department's handlers read theirs in
+/// their queue and inbox.
+pub async fn supervision(req: &Request, env: &Env, actor: &Actor) -> Result<Response, ApiError> {
+    let url = req.url()?;
+    let param = |k: &str| query_param(&url, k);
+    let due = match param("due") {
+        None => Due::Overdue,
+        Some(d) => Due::parse(&d)
+            .ok_or_else(|| ApiError::BadRequest("due is due_soon or overdue".into()))?,
+    };
+    let roots = worked_roots(actor)?;
+    let after = match param("cursor") {
+        Some(c) => Some(parse_cursor(&c).ok_or_else(|| ApiError::BadRequest("cursor".into()))?),
+        None => None,
+    };
+    let store = Store::new(env)?;
+    let mut lines = store
+        .flagged_reports(&roots, due, after.as_ref(), PAGE_SIZE + 1)
+        .await?;
+    let cursor = (lines.len() > PAGE_SIZE).then(|| {
+        lines.truncate(PAGE_SIZE);
+        lines
+            .last()
+            .map(|l| cursor_of(l.due_key, &l.line.id))
+            .unwrap_or_default()
+    });
+    let ids: Vec<&str> = lines.iter().map(|l| l.line.id.as_str()).collect();
+    let records = store.supervision_records(&ids).await?;
+    let mut items = Vec::with_capacity(lines.len());
+    for l in lines {
+        let unanswered = l.respond_flag.is_some() && l.responded_at.is_none();
+        let (clock, deadline) = pressing(l.respond_by, l.resolve_by, unanswered)
+            .unwrap_or((SupervisionClock::Resolve, l.due_key));
+        let mine = records
+            .iter()
+            .filter(|r| r.report_id == l.line.id)
+            .filter_map(|r| {
+                Some(SupervisionRecord {
+                    action: ActionKind::parse(&r.action)?,
+                    at: r.at,
+                })
+            })
+            .collect();
+        items.push(SupervisionLine {
+            report: summary_of(l.line)?,
+            clock,
+            deadline,
+            records: mine,
+        });
+    }
+    json_no_store(&SupervisionPage {
+        items,
+        cursor,
+        now: now(),
+    })
+}
+
+/// Most reports one ledger holds (a township files a few thousand a year; one request's
+/// CPU is the limit): a wider range is refused with a word to narrow it, not cut short.
+const LEDGER_MAX: usize = 5_000;
+/// Reports read per query while writing a ledger.
+const LEDGER_PAGE: usize = 1_000;
+
+/// `GET /api/v1/reports/ledger.csv?grid=&from=YYYY-MM-DD&to=YYYY-MM-DD`: 台账 — the reports
+/// of a grid subtree the reader works (default: all of theirs) filed from `from` to `to`
+/// (Beijing dates, both included; default: this month so far), as CSV for Excel, grouped
+/// 已解决 / 待解决 / 难解决.
+pub async fn ledger(req: &Request, env: &Env, actor: &Actor) -> Result<Response, ApiError> {
+    let url = req.url()?;
+    let param = |k: &str| query_param(&url, k);
+    let roots = worked_roots(actor)?;
+    let subtrees: Vec<String> = match param("grid") {
+        Some(g) => {
+            let code = GridCode::parse(&g).map_err(|_| ApiError::GridCodeMalformed)?;
+            if !roots.iter().any(|r| code.as_str().starts_with(r.as_str())) {
+                return Err(ApiError::Forbidden);
+            }
+            vec![code.as_str().to_owned()]
+        }
+        None => crate::store::outermost(&roots)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+    };
+    let today = Day::of_ms(now());
+    let day = |k: &str, default: Day| -> Result<Day, ApiError> {
+        match param(k) {
+            Some(v) => Day::parse(&v).ok_or_else(|| {
+                invalid(k, "日期格式应为 2026-01-31", "a date is written 2026-01-31")
+            }),
+            None => Ok(default),
+        }
+    };
+    let (y, m, _) = today.ymd();
+    let first = Day::from_ymd(y, m, 1).unwrap_or(today);
+    let (from, to) = (day("from", first)?, day("to", today)?);
+    if to.0 < from.0 {
+        return Err(invalid(
+            "to",
+            "结束日期早于开始日期",
+            "the end is before the start",
+        ));
+    }
+    let (from_ms, to_ms) = (from.end_ms() - DAY_MS, to.end_ms());
+    let store = Store::new(env)?;
+    let mut lines = Vec::new();
+    for root in &subtrees {
+        let mut after: Option<(i64, String)> = None;
+        loop {
+            let rows = store
+                .ledger_rows(root, from_ms, to_ms, after.as_ref(), LEDGER_PAGE)
+                .await?;
+            let full = rows.len() == LEDGER_PAGE;
+            after = rows.last().map(|r| (r.created_at, r.id.clone()));
+            for r in rows {
+                lines.push(LedgerLine {
+                    state: state_of(&r.state)?,
+                    id: r.id,
+                    created_at: r.created_at,
+                    grid_name: r.grid_name.unwrap_or_default(),
+                    grid: r.grid_code,
+                    category: r.category_name.unwrap_or_default(),
+                    text: r.text,
+                    department: r.department_name.unwrap_or_default(),
+                    resolve_by: r.resolve_by,
+                    resolved_at: r.resolved_at,
+                    rating: r.rating,
+                    late: r.late == 1,
+                });
+            }
+            if lines.len() > LEDGER_MAX {
+                return Err(invalid(
+                    "from",
+                    "这段时间的报事太多（超过 5000 件），请缩短日期范围或选下级网格",
+                    "more than 5,000 reports: shorten the dates or choose a smaller grid",
+                ));
+            }
+            if !full {
+                break;
+            }
+        }
+    }
+    let name = format!("taizhang-{}-{}.csv", from.iso(), to.iso());
+    crate::admin::csv(&name, ledger_csv(lines))
 }
 
 /// `GET /api/v1/reports/similar?category=&grid=`: before filing, the open reports of the

@@ -116,6 +116,9 @@ pub enum Handler {
     ReportCategories,
     ReportDepartments,
     SimilarReports,
+    Supervision,
+    ReportLedger,
+    SaveCategoryClass,
     FollowReport,
     FileReport,
     Reports,
@@ -401,6 +404,19 @@ pub const ROUTES: &[Route] = &[
         Access::SignedIn,
         Handler::SimilarReports,
     ),
+    // 督办: the handler scopes it to the reader's grids (grid staff, dispatchers).
+    route(
+        "GET",
+        "/reports/supervision",
+        Access::SignedIn,
+        Handler::Supervision,
+    ),
+    route(
+        "GET",
+        "/reports/ledger.csv",
+        Access::SignedIn,
+        Handler::ReportLedger,
+    ),
     route(
         "GET",
         "/reports/{id}",
@@ -426,6 +442,13 @@ pub const ROUTES: &[Route] = &[
         "/admin/calendar/{year}",
         Access::Admin,
         Handler::SaveCalendarYear,
+    ),
+    // A category's deadline class: a county's administrators (the handler checks).
+    route(
+        "PUT",
+        "/admin/report-categories/{code}",
+        Access::Admin,
+        Handler::SaveCategoryClass,
     ),
     route("GET", "/openapi.json", Access::Public, Handler::OpenApi),
 ];

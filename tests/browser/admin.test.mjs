@@ -2,7 +2,7 @@
 // nothing and shows that row's line and reason; the fixed file goes in.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch, phone, mounted, signIn, axeProblems } from "./lib.mjs";
+import { BASE, launch, phone, mounted, signIn, axeProblems, waitUntil } from "./lib.mjs";
 
 let browser;
 
@@ -136,6 +136,31 @@ test("a county administrator is warned of next year's missing holidays and impor
     } finally {
         // As the demo had it: that year not entered yet.
         await page.request.put(`${BASE}/api/v1/admin/calendar/${new Date().getUTCFullYear() + 1}`, { headers: { Origin: BASE }, data: { days: [] } }).catch(() => {});
+        await context.close();
+    }
+});
+
+test("a county administrator changes a category's deadline class; new reports follow it", async () => {
+    const { context, page } = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.62" } });
+    try {
+        await signIn(page.request, "admin");
+        await page.goto(`${BASE}/admin`);
+        await mounted(page);
+        const panel = page.getByTestId("category-classes");
+        const select = panel.getByTestId("class-muni-light");
+        await select.waitFor();
+        assert.equal(await select.inputValue(), "general");
+        await select.selectOption("utilities");
+        await panel.getByTestId("class-saved").waitFor();
+        const cats = await (await page.request.get(`${BASE}/api/v1/report-categories`)).json();
+        assert.equal(cats.find((c) => c.code === "muni-light").deadline_class, "utilities");
+        // Reloaded, the panel shows what is stored.
+        await page.reload();
+        await mounted(page);
+        // (The cached tree shows first; its revalidation brings the change.)
+        await waitUntil(page, async () => document.querySelector("[data-testid=class-muni-light]")?.value === "utilities");
+    } finally {
+        await page.request.put(`${BASE}/api/v1/admin/report-categories/muni-light`, { headers: { Origin: BASE }, data: { deadline_class: "general" } }).catch(() => {});
         await context.close();
     }
 });

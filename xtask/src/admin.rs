@@ -31,7 +31,7 @@ pub enum Db {
 
 impl Db {
     /// `wrangler d1 execute DB <where> --yes <args…>`
-    fn execute<'a>(&self, args: impl IntoIterator<Item = &'a str>) -> Cmd {
+    pub(crate) fn execute<'a>(&self, args: impl IntoIterator<Item = &'a str>) -> Cmd {
         let cmd = wrangler()
             .env("NO_COLOR", "1")
             .args(["d1", "execute", "DB"]);
@@ -43,7 +43,7 @@ impl Db {
     }
 
     /// The first row of a one-statement query.
-    fn query_row(&self, sql: &str) -> Result<serde_json::Value> {
+    pub(crate) fn query_row(&self, sql: &str) -> Result<serde_json::Value> {
         let out = capture_explained(self.execute(["--json", "--command", sql]))?;
         let v: serde_json::Value =
             serde_json::from_str(&out).map_err(|e| format!("unexpected d1 output ({e}): {out}"))?;
@@ -75,7 +75,7 @@ pub fn check_login(login: &str) -> Result<()> {
     Ok(())
 }
 
-fn check_name(name: &str) -> Result<()> {
+pub(crate) fn check_name(name: &str) -> Result<()> {
     let n = name.chars().count();
     if name.trim() != name || !(1..=50).contains(&n) || name.chars().any(char::is_control) {
         return Err(format!(
@@ -86,7 +86,7 @@ fn check_name(name: &str) -> Result<()> {
 }
 
 /// A grid code: 6 (county), 9, 12 or 15 digits.
-fn check_grid_code(code: &str) -> Result<()> {
+pub(crate) fn check_grid_code(code: &str) -> Result<()> {
     if ![6, 9, 12, 15].contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!(
             "scope {code:?}: a grid code has 6 (county), 9, 12 or 15 digits"
@@ -96,7 +96,7 @@ fn check_grid_code(code: &str) -> Result<()> {
 }
 
 /// A SQL string literal (every value is checked before, this is the second fence).
-fn sql_str(s: &str) -> String {
+pub(crate) fn sql_str(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
@@ -104,7 +104,7 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn random_bytes<const N: usize>() -> Result<[u8; N]> {
+pub(crate) fn random_bytes<const N: usize>() -> Result<[u8; N]> {
     let mut buf = [0u8; N];
     getrandom::fill(&mut buf).map_err(|e| format!("no randomness from the OS: {e}"))?;
     Ok(buf)
@@ -305,6 +305,31 @@ fn read_password_stdin() -> Result<String> {
     Ok(password.to_owned())
 }
 
+/// The database `--remote` / `--persist DIR` name (default: the local one `xtask dev` uses),
+/// checked to exist when local.
+pub(crate) fn db_of(remote: bool, persist: Option<String>) -> Result<Db> {
+    let db = match (remote, persist) {
+        (true, Some(_)) => return Err("--remote and --persist exclude each other".into()),
+        (true, None) => Db::Remote,
+        // wrangler runs in functions/: a relative path means one from here.
+        (false, Some(dir)) => Db::Local(
+            std::env::current_dir()
+                .map_err(|e| e.to_string())?
+                .join(dir),
+        ),
+        (false, None) => Db::Local(dev_persist()),
+    };
+    if let Db::Local(dir) = &db {
+        if !dir.join("v3").join("d1").is_dir() {
+            return Err(format!(
+                "{}: no local D1 state there (run `cargo xtask dev` once, or give --persist)",
+                dir.display()
+            ));
+        }
+    }
+    Ok(db)
+}
+
 /// `cargo xtask admin create …`
 pub fn cmd(args: &[String]) -> Result<ExitCode> {
     let Some((sub, rest)) = args.split_first() else {
@@ -344,25 +369,7 @@ pub fn cmd(args: &[String]) -> Result<ExitCode> {
     let (Some(login), Some(name)) = (login, name) else {
         return Err(format!("--login and --name are required\n{USAGE}"));
     };
-    let db = match (remote, persist) {
-        (true, Some(_)) => return Err("--remote and --persist exclude each other".into()),
-        (true, None) => Db::Remote,
-        // wrangler runs in functions/: a relative path means one from here.
-        (false, Some(dir)) => Db::Local(
-            std::env::current_dir()
-                .map_err(|e| e.to_string())?
-                .join(dir),
-        ),
-        (false, None) => Db::Local(dev_persist()),
-    };
-    if let Db::Local(dir) = &db {
-        if !dir.join("v3").join("d1").is_dir() {
-            return Err(format!(
-                "{}: no local D1 state there (run `cargo xtask dev` once, or give --persist)",
-                dir.display()
-            ));
-        }
-    }
+    let db = db_of(remote, persist)?;
     // Checked before the password is asked for, so nobody types one for nothing.
     check_login(&login)?;
     check_name(&name)?;

@@ -6,6 +6,7 @@ mod bench;
 mod build;
 mod guide_seed;
 mod icons;
+mod open311;
 mod proc;
 mod reports_bench;
 mod suite;
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         "bench" => bench::run(),
         "deploy" => suite::deploy(),
         "admin" => admin::cmd(&std::env::args().skip(2).collect::<Vec<_>>()),
+        "open311" => open311::cmd(&std::env::args().skip(2).collect::<Vec<_>>()),
         "wrangler" => suite::wrangler_passthrough(std::env::args().skip(2).collect()),
         _ => {
             eprintln!("{USAGE}");

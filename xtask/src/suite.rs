@@ -411,6 +411,12 @@ fn suites(add: &mut dyn FnMut(&str, Counts)) -> Result<()> {
         check(crate::admin::suite_check(&persist, &base)),
     );
 
+    step("`xtask open311 issue|revoke`: an issued key files a request; revoked, it is refused");
+    add(
+        "open311 keys",
+        check(crate::open311::suite_check(&persist, &base)),
+    );
+
     step("browser tests (Playwright + Chromium, phone viewport)");
     add(
         "browser",

@@ -93,6 +93,7 @@ pub fn Admin() -> impl IntoView {
                 </Show>
                 <Show when=county>
                     <CalendarPanel/>
+                    <CategoryClassPanel/>
                 </Show>
                 <StaffActivation/>
                 <WorkPhones/>
@@ -710,5 +711,86 @@ fn invalid(errors: Vec<Detail>) -> Problem {
         errors,
         state: None,
         version: None,
+    }
+}
+
+/// 办理时限 per category (a county's administrators): each second-level category's class,
+/// saved as soon as it is changed. Reports filed from then on follow it.
+#[component]
+fn CategoryClassPanel() -> impl IntoView {
+    use wangge_core::reports::deadline::{CategoryClassSave, DeadlineClass};
+    use wangge_core::reports::Category;
+    let s = Settings::get();
+    let cats = load::<Vec<Category>>(|| format!("{API_PREFIX}/report-categories"));
+    let saved = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<AppError>);
+    let classes = [
+        DeadlineClass::General,
+        DeadlineClass::Utilities,
+        DeadlineClass::Urgent,
+    ];
+    let save = move |code: String, name: String, value: String| {
+        let Some(class) = DeadlineClass::parse(&value) else {
+            return;
+        };
+        saved.set(None);
+        error.set(None);
+        spawn_local(async move {
+            let path = format!("{API_PREFIX}/admin/report-categories/{code}");
+            let body = CategoryClassSave {
+                deadline_class: class,
+            };
+            match crate::api::send::<_, CategoryClassSave>("PUT", &path, Some(&body)).await {
+                Ok(_) => {
+                    saved.try_set(Some(name));
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    view! {
+        <article class="card" data-testid="category-classes">
+            <h2>{move || s.t("各类报事的办理时限", "Deadlines per report category")}</h2>
+            <p class="lead">{move || s.t(
+                "改动立即生效：之后提交（或改类、重新打开）的报事按新的时限计算，已有的不变。",
+                "Takes effect at once for reports filed, recategorised or reopened from now on; existing deadlines stay.",
+            )}</p>
+            {move || cats.get().data.map(|list| {
+                let children: Vec<Category> = list.iter().filter(|c| c.parent.is_some()).cloned().collect();
+                view! {
+                    <table class="errors">
+                        <tbody>
+                            {children.into_iter().map(|c| {
+                                let code = c.code.clone();
+                                let current = c.deadline_class;
+                                let (zh, en) = (c.name_zh.clone(), c.name_en.clone());
+                                let (zh2, en2) = (zh.clone(), en.clone());
+                                let shown = zh.clone();
+                                view! {
+                                    <tr>
+                                        <td>{move || s.lang.get().pick(&zh, &en).to_owned()}</td>
+                                        <td>
+                                            <select data-testid=format!("class-{}", c.code)
+                                                aria-label=move || format!("{}{}", s.lang.get().pick(&zh2, &en2), s.t("的办理时限", ": deadline"))
+                                                on:change=move |ev| save(code.clone(), shown.clone(), event_target_value(&ev))>
+                                                {classes.into_iter().map(|k| view! {
+                                                    <option value=k.as_str() selected=k == current>
+                                                        {move || s.lang.get().pick(k.label_zh(), k.label_en()).to_owned()}
+                                                    </option>
+                                                }).collect_view()}
+                                            </select>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+            })}
+            {move || saved.get().map(|code| view! { <p role="status" data-testid="class-saved">{move || s.t("已保存：", "Saved: ")}{code.clone()}</p> })}
+            {move || error.get().map(|e| view! { <ErrorMessage error=e/> })}
+        </article>
     }
 }

@@ -260,6 +260,14 @@ pub fn deadlines(class: DeadlineClass, filed_at: i64, calendar: &Calendar) -> De
     }
 }
 
+/// `PUT /api/v1/admin/report-categories/{code}`: a second-level category's deadline class
+/// (a county's administrators; reports filed from then on follow it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CategoryClassSave {
+    pub deadline_class: DeadlineClass,
+}
+
 /// Where a report stands against its deadline at `now`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

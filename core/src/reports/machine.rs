@@ -2,7 +2,7 @@
 //! The Worker works out in which capacities (`Party`) the actor stands towards a report and
 //! asks `next`; nothing else decides a transition.
 
-use super::{ActionKind, Level, ReportState};
+use super::{errand, ActionKind, Level, ReportState};
 use serde::{Deserialize, Serialize};
 
 /// In which capacity someone acts on one report (the Worker derives it from their roles
@@ -138,7 +138,20 @@ pub const RULES: &[Rule] = &[
     // 督办: the scheduled job records a deadline near or passed; the state stays.
     rule(A::DueSoon, CLOCKED, None, P::System, To::Same),
     rule(A::Overdue, CLOCKED, None, P::System, To::Same),
+    // 代办: the grid worker's steps on an errand, in order (`next` checks the order);
+    // the first one takes the errand in, the last one finishes it.
+    rule(A::Collect, ERRAND, Some(L::Grid), P::Grid, To::State(S::Accepted)),
+    rule(A::SubmitToOffice, ERRAND, Some(L::Grid), P::Grid, To::State(S::Accepted)),
+    rule(A::ReceiveResult, ERRAND, Some(L::Grid), P::Grid, To::State(S::Accepted)),
+    rule(A::Deliver, ERRAND, Some(L::Grid), P::Grid, To::State(S::HandledOnSpot)),
 ];
+
+/// States in which the grid worker records an errand's steps.
+const ERRAND: &[ReportState] = &[S::Submitted, S::Accepted, S::Reopened];
+
+/// What an errand is never: sent up, handled other than by its steps, merged or turned
+/// into another category.
+const NOT_FOR_ERRANDS: &[ActionKind] = &[A::Escalate, A::HandleOnSpot, A::Merge, A::Recategorize];
 
 /// How long after its resolution a resident may say "not actually fixed".
 pub const REOPEN_WINDOW_MS: i64 = 30 * 24 * 60 * 60 * 1000;
@@ -150,6 +163,8 @@ pub struct Position {
     pub level: Level,
     /// When it was last resolved or handled on the spot.
     pub resolved_at: Option<i64>,
+    /// An errand (代办): the last step recorded (0: none yet). `None`: not an errand.
+    pub errand: Option<u8>,
 }
 
 /// Why a transition was refused.
@@ -175,6 +190,16 @@ pub fn next(
     if mine.is_empty() {
         return Err(Refusal::NotYours);
     }
+    let out_of_order = match at.errand {
+        None => errand::step_of(action).is_some(),
+        Some(done) => {
+            NOT_FOR_ERRANDS.contains(&action)
+                || (errand::step_of(action).is_some() && !errand::may_take(done, action))
+        }
+    };
+    if out_of_order {
+        return Err(Refusal::Illegal);
+    }
     let rule = mine
         .into_iter()
         .find(|r| r.from.contains(&at.state) && r.level.is_none_or(|l| l == at.level))
@@ -185,6 +210,15 @@ pub fn next(
     if action == ActionKind::Reopen && !in_window {
         return Err(Refusal::Illegal);
     }
+    // An errand's progress: a step moves it on, a reopening starts the steps again.
+    let at = Position {
+        errand: match (at.errand, errand::step_of(action)) {
+            (Some(_), Some(k)) => Some(k),
+            (Some(_), None) if action == ActionKind::Reopen => Some(0),
+            (e, _) => e,
+        },
+        ..at
+    };
     Ok(match rule.to {
         To::Same => at,
         To::Up => Position {

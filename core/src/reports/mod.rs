@@ -4,8 +4,11 @@
 //! words both sides use.
 
 pub mod deadline;
+pub mod errand;
+pub mod ledger;
 pub mod machine;
 pub mod photo;
+pub mod supervision;
 #[cfg(test)]
 mod tests;
 
@@ -196,10 +199,18 @@ pub enum ActionKind {
     DueSoon,
     /// The scheduled job: a deadline passed (督办).
     Overdue,
+    /// 代办 steps (`errand`): the materials are collected,
+    Collect,
+    /// handed in at the office,
+    SubmitToOffice,
+    /// the result is back,
+    ReceiveResult,
+    /// and delivered to the resident (the errand is done).
+    Deliver,
 }
 
 impl ActionKind {
-    pub const ALL: [ActionKind; 18] = [
+    pub const ALL: [ActionKind; 22] = [
         Self::Submit,
         Self::Accept,
         Self::HandleOnSpot,
@@ -218,6 +229,10 @@ impl ActionKind {
         Self::AddPhotos,
         Self::DueSoon,
         Self::Overdue,
+        Self::Collect,
+        Self::SubmitToOffice,
+        Self::ReceiveResult,
+        Self::Deliver,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -240,6 +255,10 @@ impl ActionKind {
             Self::AddPhotos => "add_photos",
             Self::DueSoon => "due_soon",
             Self::Overdue => "overdue",
+            Self::Collect => "collect",
+            Self::SubmitToOffice => "submit_to_office",
+            Self::ReceiveResult => "receive_result",
+            Self::Deliver => "deliver",
         }
     }
 
@@ -307,6 +326,9 @@ pub struct NewReport {
     /// Without signing in: a phone to call back (then the grid worker accepts it first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
+    /// 代办: an errand for the grid worker, from a guide item (category `errand::CATEGORY`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub errand: Option<errand::ErrandRequest>,
 }
 
 /// One record of a report's timeline: a transition or a note. Append-only.
@@ -376,6 +398,9 @@ pub struct Report {
     /// Against its deadline now (none once resolved or closed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<deadline::Urgency>,
+    /// 代办: the errand and how far it has got.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub errand: Option<errand::Errand>,
     pub timeline: Vec<ActionRecord>,
     /// What the reader may do now (the buttons to show).
     pub allowed: Vec<ActionKind>,
@@ -489,6 +514,17 @@ impl NewReport {
                 "an address is at most 200 characters",
             ));
         }
+        // An errand is filed under its own category, and only an errand is.
+        if self.errand.is_some() != (self.category == errand::CATEGORY) {
+            out.push(problem(
+                "category",
+                "代办请从办事指南提出",
+                "ask for an errand from a service-guide item",
+            ));
+        }
+        if self.errand.as_ref().is_some_and(|e| e.ready.len() > 100) {
+            out.push(problem("errand", "材料太多", "too many materials"));
+        }
         if let Some(c) = &self.contact {
             if !crate::households::valid_phone(c) {
                 out.push(problem(
@@ -591,7 +627,7 @@ pub struct ReportPage {
 /// this many days back, at most `SIMILAR_MAX` of them.
 /// First-level categories about people (disputes, special groups): never shown to
 /// neighbours as a similar report, never followed.
-pub const PRIVATE_GROUPS: &[&str] = &["dispute", "groups"];
+pub const PRIVATE_GROUPS: &[&str] = &["dispute", "groups", "errand"];
 
 /// Whether a report of `category` concerns people and stays among those involved.
 pub fn private_category(category: &str) -> bool {

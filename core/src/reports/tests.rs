@@ -95,6 +95,7 @@ fn position(s: &str) -> Position {
                 | ReportState::Closed
         )
         .then_some(NOW - DAY),
+        errand: None,
     }
 }
 
@@ -142,10 +143,12 @@ fn every_transition_of_every_capacity_is_as_the_table_says() {
                     }
                     (None, Ok(p)) => panic!("{from} {action:?} by {by:?}: allowed to {p:?}"),
                     (None, Err(e)) => {
-                        // 403 when this capacity never takes this action, else 409.
+                        // 403 when this capacity never takes this action, else 409 (the
+                        // grid takes an errand's steps, on errands only).
                         let ever = LEGAL
                             .iter()
-                            .any(|(_, a, who, _)| *a == action.as_str() && party(who) == by);
+                            .any(|(_, a, who, _)| *a == action.as_str() && party(who) == by)
+                            || (super::errand::step_of(action).is_some() && by == Party::Grid);
                         let want = if ever {
                             Refusal::Illegal
                         } else {
@@ -249,6 +252,7 @@ fn a_new_report_and_an_action_are_checked_field_by_field() {
         photos: vec![format!("p-{}", "a".repeat(32))],
         household: None,
         contact: None,
+        errand: None,
     };
     assert!(r.problems().is_empty(), "{:?}", r.problems());
     r.text = " ".into();
@@ -370,4 +374,82 @@ fn an_instructor_works_reports_only_from_the_village_up() {
     for r in [R::Resident, R::DepartmentHandler, R::ShopClerk, R::Admin] {
         assert!(!works_reports_under(r, village));
     }
+}
+
+/// An errand's own table (`state@step` → after the step): the grid worker's steps go
+/// forward only, one may be skipped, `deliver` finishes it; whatever is not for errands is
+/// refused (409) even where a problem report would allow it.
+#[test]
+fn an_errand_runs_through_its_steps_in_order_only() {
+    use super::errand::{may_take, STEPS};
+    let at = |state: ReportState, step: u8| Position {
+        state,
+        level: Level::Grid,
+        resolved_at: None,
+        errand: Some(step),
+    };
+    for state in [
+        ReportState::Submitted,
+        ReportState::Accepted,
+        ReportState::Reopened,
+    ] {
+        for done in 0..=4u8 {
+            for action in STEPS {
+                let got = next(at(state, done), action, &[Party::Grid], NOW);
+                if may_take(done, action) {
+                    let p = got.unwrap_or_else(|e| panic!("{state:?}@{done} {action:?}: {e:?}"));
+                    let want = if action == ActionKind::Deliver {
+                        ReportState::HandledOnSpot
+                    } else {
+                        ReportState::Accepted
+                    };
+                    assert_eq!((p.state, p.level), (want, Level::Grid));
+                    assert_eq!(p.errand, super::errand::step_of(action));
+                } else {
+                    assert_eq!(got, Err(Refusal::Illegal), "{state:?}@{done} {action:?}");
+                }
+                // Nobody else takes a step.
+                for by in [
+                    Party::Reporter,
+                    Party::Village,
+                    Party::Dispatcher,
+                    Party::Handler,
+                ] {
+                    assert_eq!(
+                        next(at(state, done), action, &[by], NOW),
+                        Err(Refusal::NotYours)
+                    );
+                }
+            }
+        }
+    }
+    for action in [
+        ActionKind::Escalate,
+        ActionKind::HandleOnSpot,
+        ActionKind::Merge,
+        ActionKind::Recategorize,
+    ] {
+        assert_eq!(
+            next(at(ReportState::Accepted, 1), action, &[Party::Grid], NOW),
+            Err(Refusal::Illegal),
+            "{action:?}"
+        );
+    }
+    // Delivered: the resident rates it, or reopens it and the steps start again.
+    let done = next(
+        at(ReportState::Accepted, 3),
+        ActionKind::Deliver,
+        &[Party::Grid],
+        NOW,
+    )
+    .expect("deliver");
+    assert_eq!(done.resolved_at, Some(NOW));
+    let rated = next(done, ActionKind::Confirm, &[Party::Reporter], NOW).expect("confirm");
+    assert_eq!(rated.state, ReportState::Confirmed);
+    let again = next(done, ActionKind::Reopen, &[Party::Reporter], NOW).expect("reopen");
+    assert_eq!(
+        (again.state, again.errand),
+        (ReportState::Reopened, Some(0))
+    );
+    assert!(next(again, ActionKind::Collect, &[Party::Grid], NOW).is_ok());
 }

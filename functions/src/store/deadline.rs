@@ -12,7 +12,7 @@ use wasm_bindgen::JsValue;
 
 /// States in which a clock runs (`core::reports::machine::CLOCKED`), as the partial
 /// indexes of migration 0016 spell them: a query must repeat the list to use them.
-const CLOCKED_SQL: &str = "state IN ('pending', 'submitted', 'accepted', 'escalated', \
+pub(super) const CLOCKED_SQL: &str = "state IN ('pending', 'submitted', 'accepted', 'escalated', \
     'dispatched', 'returned', 'in_progress', 'reopened')";
 
 /// The longest warning span (`core::reports::deadline::urgency`: a fifth of the time
@@ -126,6 +126,19 @@ impl Store {
             )
             .await?
             .map(|c| c.deadline_class))
+    }
+
+    /// Sets a second-level category's deadline class; whether there is such a category.
+    pub async fn set_deadline_class(&self, code: &str, class: &str) -> Result<bool, ApiError> {
+        let result = self
+            .exec(
+                "UPDATE report_categories SET deadline_class = ?2 \
+                 WHERE code = ?1 AND parent IS NOT NULL",
+                &[code.into(), class.into()],
+            )
+            .await?;
+        let changes = result.meta().map_err(storage)?.and_then(|m| m.changes);
+        Ok(changes.unwrap_or(0) == 1)
     }
 
     /// The calendar's listed dates from the start of `from_year` to the end of `to_year`

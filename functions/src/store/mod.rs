@@ -9,6 +9,7 @@ mod grids;
 mod guide;
 mod households;
 mod inbox;
+mod open311;
 mod privacy;
 mod reports;
 mod writes;
@@ -17,7 +18,8 @@ pub use accounts::StoredAccount;
 pub use deadline::ClockRun;
 pub use guide::GuideRow;
 pub use inbox::NoticeOf;
-pub use reports::{NewAction, Notices, ReportLine, ReportQuery, ReportRow};
+pub use open311::{Named, RequestQuery, RequestRow};
+pub use reports::{outermost, NewAction, Notices, ReportLine, ReportQuery, ReportRow};
 pub use writes::ClientWrite;
 
 use crate::error::ApiError;

@@ -2,9 +2,11 @@
 //! Every write is one batch: a report with its first record, or an action with the
 //! report's update from the version it was decided on.
 
+use super::deadline::CLOCKED_SQL;
 use super::{ms, storage, Store};
 use crate::error::ApiError;
 use serde::Deserialize;
+use wangge_core::reports::supervision::Due;
 use wasm_bindgen::JsValue;
 use worker::D1PreparedStatement;
 
@@ -49,6 +51,11 @@ pub struct ReportRow {
     /// What the scheduled job already recorded of each clock.
     pub due_flag: Option<String>,
     pub respond_flag: Option<String>,
+    /// 代办: the errand as asked (JSON) and the last step recorded.
+    pub errand: Option<String>,
+    pub errand_step: Option<u8>,
+    /// Filed through Open311 by this client (`open311_clients`).
+    pub via: Option<String>,
 }
 
 /// One timeline record as stored, with the actor's name.
@@ -187,7 +194,8 @@ impl Store {
             "SELECT id, body_hash, category, text, grid_code, location, photos, state, level, \
              department_id, version, created_at, updated_at, resolved_at, rating, reporter_id, \
              household_id, contact, on_behalf, merged_into, respond_by, resolve_by, \
-             deadline_fallback, responded_at, due_flag, respond_flag FROM reports WHERE id = ?1",
+             deadline_fallback, responded_at, due_flag, respond_flag, errand, errand_step, via \
+             FROM reports WHERE id = ?1",
             &[id.into()],
         )
         .await
@@ -265,9 +273,9 @@ impl Store {
                 "INSERT INTO reports (id, body_hash, category, text, grid_code, location, photos, \
                  state, level, department_id, version, created_at, updated_at, resolved_at, \
                  rating, reporter_id, household_id, contact, on_behalf, merged_into, respond_by, \
-                 resolve_by, deadline_fallback, responded_at) \
+                 resolve_by, deadline_fallback, responded_at, errand, errand_step, via) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
             )
             .bind(&[
                 r.id.as_str().into(),
@@ -294,6 +302,9 @@ impl Store {
                 opt_ms(r.resolve_by),
                 f64::from(r.deadline_fallback).into(),
                 opt_ms(r.responded_at),
+                opt(r.errand.as_deref()),
+                opt_u8(r.errand_step),
+                opt(r.via.as_deref()),
             ])
             .map_err(storage)?;
         let attach = self.attach_stmt(&r.id, first.photos)?;
@@ -317,8 +328,8 @@ impl Store {
                 "UPDATE reports SET category = ?2, photos = ?3, state = ?4, level = ?5, \
                  department_id = ?6, version = ?7, updated_at = ?8, resolved_at = ?9, \
                  rating = ?10, merged_into = ?11, respond_by = ?12, resolve_by = ?13, \
-                 deadline_fallback = ?14, responded_at = ?15, due_flag = ?16, respond_flag = ?17 \
-                 WHERE id = ?1 AND version = ?7 - 1",
+                 deadline_fallback = ?14, responded_at = ?15, due_flag = ?16, respond_flag = ?17, \
+                 errand_step = ?18 WHERE id = ?1 AND version = ?7 - 1",
             )
             .bind(&[
                 to.id.as_str().into(),
@@ -338,6 +349,7 @@ impl Store {
                 opt_ms(to.responded_at),
                 opt(to.due_flag.as_deref()),
                 opt(to.respond_flag.as_deref()),
+                opt_u8(to.errand_step),
             ])
             .map_err(storage)?;
         let attach = self.attach_stmt(a.report_id, a.photos)?;
@@ -426,7 +438,7 @@ const COMPOUND_MAX: usize = 5;
 
 /// `arms` as one `UNION ALL`, nested in groups of at most `COMPOUND_MAX` (D1's limit is
 /// per compound; SQLite flattens the nesting and still merges the arms in index order).
-fn compound(arms: Vec<String>) -> String {
+pub(super) fn compound(arms: Vec<String>) -> String {
     if arms.len() <= COMPOUND_MAX {
         return arms.join(" UNION ALL ");
     }
@@ -445,6 +457,18 @@ fn unindexed(term: &str) -> String {
         t = t.replace(col, &format!("+{col}"));
     }
     t
+}
+
+/// Grid subtrees by their roots' codes, leaving out any inside another (or the same twice):
+/// they would only read rows to leave out. Sorted.
+pub fn outermost(roots: &[String]) -> Vec<&str> {
+    let mut all: Vec<&str> = roots.iter().map(String::as_str).collect();
+    all.sort_unstable();
+    all.dedup();
+    all.iter()
+        .copied()
+        .filter(|r| !all.iter().any(|o| o.len() < r.len() && r.starts_with(o)))
+        .collect()
 }
 
 fn subtree(root: &str, n: usize) -> String {
@@ -539,15 +563,7 @@ impl Store {
         // (the arm's index term, or none if the grid filter leaves it nothing; the term
         // as later arms leave it out; whether the grid filter is in the index term)
         let mut scope: Vec<(Option<String>, String, bool)> = Vec::new();
-        // A subtree inside another (or the same twice) would only read rows to leave out.
-        let mut roots: Vec<&str> = q.roots.iter().map(String::as_str).collect();
-        roots.sort_unstable();
-        roots.dedup();
-        let outer: Vec<&str> = roots
-            .iter()
-            .copied()
-            .filter(|r| !roots.iter().any(|o| o.len() < r.len() && r.starts_with(o)))
-            .collect();
+        let outer = outermost(&q.roots);
         for r in outer {
             let own = subtree(r, bind(r.into()));
             let driving = match grid {
@@ -693,6 +709,181 @@ impl Store {
             )
         );
         self.all(&sql, &params).await
+    }
+}
+
+/// A line of the supervision view as stored: the list's columns and the clocks.
+#[derive(Deserialize)]
+pub struct FlaggedLine {
+    #[serde(flatten)]
+    pub line: ReportLine,
+    pub respond_by: Option<i64>,
+    pub resolve_by: Option<i64>,
+    pub responded_at: Option<i64>,
+    pub respond_flag: Option<String>,
+    /// `DUE_KEY`: the order and the cursor (and the deadline shown).
+    pub due_key: i64,
+}
+
+/// One supervision record, with its report.
+#[derive(Deserialize)]
+pub struct SupervisionRow {
+    pub report_id: String,
+    pub action: String,
+    pub at: i64,
+}
+
+/// The supervision view's order (migration 0018's index expression, repeated exactly): an
+/// unanswered respond clock's deadline, else the resolve clock's.
+const DUE_KEY: &str =
+    "(CASE WHEN respond_flag = 'overdue' AND responded_at IS NULL THEN respond_by \
+    ELSE coalesce(resolve_by, respond_by) END)";
+/// Migration 0018's partial indexes' conditions (with `CLOCKED_SQL`), repeated exactly.
+const OVERDUE: &str =
+    "(due_flag = 'overdue' OR (respond_flag = 'overdue' AND responded_at IS NULL))";
+const DUE_SOON: &str = "due_flag = 'due_soon'";
+
+/// Digits of a township's grid code: the supervision indexes' first column.
+const TOWNSHIP_CODE_LEN: usize = 9;
+
+impl Store {
+    /// A page of the open reports flagged `due` (migration 0018) under the grid subtrees
+    /// `roots`, most pressing deadline first, after `after` (`due_key`, `id`). One arm per
+    /// subtree walks its township's range of the partial index in order; a subtree above
+    /// a township (a county) reads its townships' ranges and sorts them.
+    pub async fn flagged_reports(
+        &self,
+        roots: &[String],
+        due: Due,
+        after: Option<&(i64, String)>,
+        limit: usize,
+    ) -> Result<Vec<FlaggedLine>, ApiError> {
+        let mut params: Vec<JsValue> = Vec::new();
+        let mut bind = |v: JsValue| {
+            params.push(v);
+            params.len()
+        };
+        let flagged = match due {
+            Due::Overdue => OVERDUE,
+            Due::DueSoon => DUE_SOON,
+        };
+        let keyset = after.map(|(k, id)| {
+            let (k, id) = (bind(ms(*k)), bind(id.as_str().into()));
+            format!(" AND ({DUE_KEY} > ?{k} OR ({DUE_KEY} = ?{k} AND id > ?{id}))")
+        });
+        let outer = outermost(roots);
+        let mut arms = Vec::new();
+        for r in outer {
+            let township = if r.len() >= TOWNSHIP_CODE_LEN {
+                let t = bind(r[..TOWNSHIP_CODE_LEN].into());
+                let mut term = format!("substr(grid_code, 1, {TOWNSHIP_CODE_LEN}) = ?{t}");
+                // Below a township: checked only (`+`: no other index drives).
+                if r.len() > TOWNSHIP_CODE_LEN {
+                    let n = bind(r.into());
+                    term.push_str(&format!(" AND substr(+grid_code, 1, {}) = ?{n}", r.len()));
+                }
+                term
+            } else {
+                let (lo, hi) = (bind(r.into()), bind(format!("{r}:").into()));
+                format!(
+                    "substr(grid_code, 1, {TOWNSHIP_CODE_LEN}) >= ?{lo} \
+                     AND substr(grid_code, 1, {TOWNSHIP_CODE_LEN}) < ?{hi}"
+                )
+            };
+            arms.push(format!(
+                "SELECT id, category, text, grid_code, state, level, department_id, version, \
+                 created_at, updated_at, reporter_id, on_behalf, respond_by, resolve_by, \
+                 responded_at, respond_flag, {DUE_KEY} AS due_key \
+                 FROM reports WHERE {flagged} AND {CLOCKED_SQL} AND {township}{}",
+                keyset.clone().unwrap_or_default()
+            ));
+        }
+        if arms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let n = bind((limit as f64).into());
+        let sql = format!("{} ORDER BY due_key, id LIMIT ?{n}", compound(arms));
+        self.all(&sql, &params).await
+    }
+
+    /// The supervision records of `reports` (each one's primary-key range).
+    pub async fn supervision_records(
+        &self,
+        reports: &[&str],
+    ) -> Result<Vec<SupervisionRow>, ApiError> {
+        if reports.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (1..=reports.len()).map(|i| format!("?{i}")).collect();
+        let params: Vec<JsValue> = reports.iter().map(|r| (*r).into()).collect();
+        self.all(
+            &format!(
+                "SELECT report_id, action, at FROM report_actions WHERE report_id IN ({}) \
+                 AND action IN ('due_soon', 'overdue') ORDER BY report_id, version",
+                marks.join(", ")
+            ),
+            &params,
+        )
+        .await
+    }
+}
+
+/// A ledger line as stored, with the names it prints.
+#[derive(Deserialize)]
+pub struct LedgerRow {
+    pub id: String,
+    pub created_at: i64,
+    pub grid_code: String,
+    pub grid_name: Option<String>,
+    pub category_name: Option<String>,
+    pub text: String,
+    pub state: String,
+    pub department_name: Option<String>,
+    pub resolve_by: Option<i64>,
+    pub resolved_at: Option<i64>,
+    pub rating: Option<u8>,
+    pub late: u8,
+}
+
+impl Store {
+    /// Reports of the grid subtree `root` filed in [`from`, `to`), oldest first, after
+    /// `after` (`created_at`, `id`): the subtree's own index (by its level), one range in
+    /// time order; the names come by primary key. The department is the one holding it
+    /// now (none once it was sent back to the dispatcher).
+    pub async fn ledger_rows(
+        &self,
+        root: &str,
+        from: i64,
+        to: i64,
+        after: Option<&(i64, String)>,
+        limit: usize,
+    ) -> Result<Vec<LedgerRow>, ApiError> {
+        let mut params: Vec<JsValue> = vec![root.into(), ms(from), ms(to), (limit as f64).into()];
+        let keyset = match after {
+            Some((t, id)) => {
+                params.push(ms(*t));
+                params.push(id.as_str().into());
+                " AND (r.created_at > ?5 OR (r.created_at = ?5 AND r.id > ?6))"
+            }
+            None => "",
+        };
+        let scope = subtree(root, 1).replace("grid_code", "r.grid_code");
+        self.all(
+            &format!(
+                "SELECT r.id, r.created_at, r.grid_code, g.name AS grid_name, \
+                 c.name_zh AS category_name, r.text, r.state, d.name AS department_name, \
+                 r.resolve_by, r.resolved_at, r.rating, \
+                 (r.due_flag IS 'overdue' OR (r.respond_flag IS 'overdue' \
+                 AND r.responded_at IS NULL)) AS late \
+                 FROM reports r LEFT JOIN grids g ON g.code = r.grid_code \
+                 LEFT JOIN report_categories c ON c.code = r.category \
+                 LEFT JOIN departments d ON d.id = r.department_id \
+                 WHERE {scope} AND r.created_at >= ?2 AND r.created_at < ?3{keyset} \
+                 ORDER BY r.created_at, r.id LIMIT ?4"
+            ),
+            &params,
+        )
+        .await
     }
 }
 

@@ -188,6 +188,45 @@ impl Api {
     pub fn get(&self, path: &str) -> Reply {
         self.request("GET", path, None)
     }
+
+    /// `POST /api/v1/reports` from `address`, signed in as `cookie` or not.
+    pub fn file_report(
+        &self,
+        cookie: Option<&str>,
+        address: &str,
+        body: &serde_json::Value,
+    ) -> Reply {
+        let mut headers = vec![
+            ("Origin", self.base.clone()),
+            ("CF-Connecting-IP", address.to_owned()),
+        ];
+        if let Some(c) = cookie {
+            headers.push(("Cookie", c.to_owned()));
+        }
+        self.send("POST", "/api/v1/reports", &headers, Some(&body.to_string()))
+    }
+
+    /// Takes `action` on `report` as `cookie`, decided on the version it shows; `extra`
+    /// (a JSON object) adds the action's fields.
+    pub fn act(
+        &self,
+        cookie: &str,
+        report: &wangge_core::reports::Report,
+        action: wangge_core::reports::ActionKind,
+        extra: serde_json::Value,
+    ) -> Reply {
+        let mut body =
+            serde_json::json!({ "id": new_id(), "action": action, "version": report.version });
+        if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+            b.extend(e.clone());
+        }
+        self.as_user_json(
+            "POST",
+            &format!("/api/v1/reports/{}/actions", report.id),
+            cookie,
+            &body.to_string(),
+        )
+    }
 }
 
 /// Rows of SQL run on the local D1 the Worker serves, through wrangler (to age a record

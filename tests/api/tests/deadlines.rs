@@ -12,6 +12,7 @@ use wangge_core::inbox::{Inbox, NoticeKind};
 use wangge_core::reports::deadline::{
     deadlines, Calendar, CalendarDay, CalendarView, CalendarYearSave, Day, DeadlineClass, Urgency,
 };
+use wangge_core::reports::supervision::{Clock, SupervisionLine, SupervisionPage};
 use wangge_core::reports::{ActionKind, Category, Report};
 
 const ADDR: &str = "192.0.2.140";
@@ -86,6 +87,30 @@ fn save_year(api: &Api, cookie: &str, year: i32, days: &[CalendarDay]) -> Reply 
     )
 }
 
+/// The line of report `id` in the supervision view (`due`), paging on as far as needed.
+fn supervised(api: &Api, cookie: &str, due: &str, id: &str) -> Option<SupervisionLine> {
+    let mut cursor: Option<String> = None;
+    let mut last: Option<i64> = None;
+    loop {
+        let path = match &cursor {
+            Some(c) => format!("/api/v1/reports/supervision?due={due}&cursor={c}"),
+            None => format!("/api/v1/reports/supervision?due={due}"),
+        };
+        let r = api.as_user("GET", &path, cookie);
+        assert_eq!(r.status, 200, "{}", r.body);
+        let page: SupervisionPage = r.json();
+        // Most pressing first, across pages too.
+        for l in &page.items {
+            assert!(last.is_none_or(|k| k <= l.deadline), "in deadline order");
+            last = Some(l.deadline);
+        }
+        if let Some(l) = page.items.into_iter().find(|l| l.report.id == id) {
+            return Some(l);
+        }
+        cursor = Some(page.cursor?);
+    }
+}
+
 #[test]
 fn deadlines_are_set_watched_and_follow_the_calendar() {
     let api = Api::from_env();
@@ -93,6 +118,7 @@ fn deadlines_are_set_watched_and_follow_the_calendar() {
     let worker = api.session("worker-a", ADDR);
     let leader = api.session("leader", ADDR);
     let admin = api.session("admin", ADDR);
+    let dispatcher = api.session("dispatcher", ADDR);
 
     // Each category's class is on the tree the form reads.
     let cats: Vec<Category> = api.request("GET", "/api/v1/report-categories", None).json();
@@ -134,6 +160,15 @@ fn deadlines_are_set_watched_and_follow_the_calendar() {
         kinds(&api, &resident, &r.id).is_empty(),
         "residents are not told of supervision"
     );
+    // On the supervision board's due-soon list (the grid worker's and the dispatcher's).
+    let soon = supervised(&api, &worker, "due_soon", &r.id).expect("listed due soon");
+    assert_eq!((soon.clock, soon.deadline), (Clock::Resolve, due));
+    assert!(supervised(&api, &dispatcher, "due_soon", &r.id).is_some());
+    assert!(supervised(&api, &dispatcher, "overdue", &r.id).is_none());
+    let refused = api.as_user("GET", "/api/v1/reports/supervision", &resident);
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    let bad = api.as_user("GET", "/api/v1/reports/supervision?due=late", &dispatcher);
+    assert_eq!(bad.status, 400, "{}", bad.body);
 
     // Past it: overdue, once; the report says so.
     tick(&api, due + HOUR);
@@ -145,6 +180,13 @@ fn deadlines_are_set_watched_and_follow_the_calendar() {
     );
     assert!(kinds(&api, &worker, &r.id).contains(&NoticeKind::Overdue));
     assert!(kinds(&api, &leader, &r.id).contains(&NoticeKind::Overdue));
+    // 督办: on the dispatcher's supervision view, with both records, off the due-soon list.
+    let line = supervised(&api, &dispatcher, "overdue", &r.id).expect("listed overdue");
+    assert_eq!((line.clock, line.deadline), (Clock::Resolve, due));
+    let recs: Vec<ActionKind> = line.records.iter().map(|x| x.action).collect();
+    assert_eq!(recs, [ActionKind::DueSoon, ActionKind::Overdue]);
+    assert_eq!(line.report.state, late.state);
+    assert!(supervised(&api, &dispatcher, "due_soon", &r.id).is_none());
     // Still the worker's to act on — even on the version they saw before the records
     // (queued on a phone, say): a deadline record changes nothing they decided on.
     assert_eq!(late.version, r.version + 2);
@@ -181,6 +223,11 @@ fn deadlines_are_set_watched_and_follow_the_calendar() {
     let fire = get(&api, &worker, &fire.id);
     assert_eq!(system_records(&fire), [ActionKind::Overdue]);
     assert!(kinds(&api, &worker, &fire.id).contains(&NoticeKind::Overdue));
+    let line = supervised(&api, &worker, "overdue", &fire.id).expect("unanswered is overdue");
+    assert_eq!(
+        (line.clock, line.deadline),
+        (Clock::Respond, fire.created_at + 15 * 60_000)
+    );
     // Answered in time: nothing recorded.
     let answered = file(&api, &resident, "safety-building");
     let taken = api.as_user_json(
@@ -261,4 +308,45 @@ fn deadlines_are_set_watched_and_follow_the_calendar() {
     );
     let restored = save_year(&api, &admin, year, &original.days);
     assert_eq!(restored.status, 200, "{}", restored.body);
+
+    // A county administrator makes blocked drains a utilities matter: a drain reported
+    // from then on must be answered within 24 hours; then it is set back.
+    let class = |cookie: &str, code: &str, class: &str| {
+        api.as_user_json(
+            "PUT",
+            &format!("/api/v1/admin/report-categories/{code}"),
+            cookie,
+            &json!({ "deadline_class": class }).to_string(),
+        )
+    };
+    let set = class(&admin, "muni-drain", "utilities");
+    assert_eq!(set.status, 200, "{}", set.body);
+    let cats: Vec<Category> = api.request("GET", "/api/v1/report-categories", None).json();
+    assert!(cats
+        .iter()
+        .any(|c| c.code == "muni-drain" && c.deadline_class == DeadlineClass::Utilities));
+    let drain = file(&api, &resident, "muni-drain");
+    assert_eq!(drain.respond_by, Some(drain.created_at + 24 * HOUR));
+    let utilities = deadlines(
+        DeadlineClass::Utilities,
+        drain.created_at,
+        &calendar_near(&api, drain.created_at),
+    );
+    assert_eq!(drain.resolve_by, utilities.resolve_by);
+    let back = class(&admin, "muni-drain", "general");
+    assert_eq!(back.status, 200, "{}", back.body);
+    // Only second-level categories that exist; only the county's administrators.
+    let r = class(&admin, "muni", "urgent");
+    assert_eq!(
+        r.status, 404,
+        "a first-level category has no class: {}",
+        r.body
+    );
+    let r = class(&admin, "no-such", "urgent");
+    assert_eq!(r.status, 404, "{}", r.body);
+    let township_admin = api.session("admin-b", ADDR);
+    let r = class(&township_admin, "muni-drain", "urgent");
+    assert_eq!(r.status, 403, "{}", r.body);
+    let r = class(&admin, "muni-drain", "soonish");
+    assert_eq!(r.status, 400, "{}", r.body);
 }

@@ -216,6 +216,7 @@ pub fn NewReportPage() -> impl IntoView {
             photos: d.photos.iter().map(Photo::key).collect(),
             household: d.household.clone(),
             contact: (!signed).then(|| d.contact.trim().to_owned()),
+            errand: None,
         };
         let mut problems = report.problems();
         if report.grid.is_none() && !resident() && report.household.is_none() {

@@ -84,7 +84,9 @@ fn live() -> RwSignal<u32> {
 }
 
 /// Outbox kinds: a new report, an action on one, a photo for either.
-const NEW_KIND: &str = "report.new";
+const NEW_KIND: &str = REPORT_NEW_KIND;
+/// The outbox kind of a new report (an errand from the guide is one too).
+pub const REPORT_NEW_KIND: &str = "report.new";
 const ACTION_KIND: &str = "report.action";
 const PHOTO_KIND: &str = "report.photo";
 
@@ -161,6 +163,10 @@ fn action_label(s: Settings, action: ActionKind) -> &'static str {
         ActionKind::AddPhotos => s.t("补充照片", "Add photos"),
         ActionKind::DueSoon => s.t("临近办理时限", "Deadline near"),
         ActionKind::Overdue => s.t("已超时，督办", "Overdue: supervision"),
+        ActionKind::Collect => s.t("材料已收齐", "Materials collected"),
+        ActionKind::SubmitToOffice => s.t("已递交窗口", "Submitted to the office"),
+        ActionKind::ReceiveResult => s.t("结果已取回", "Result received"),
+        ActionKind::Deliver => s.t("已送达居民", "Delivered"),
     }
 }
 
@@ -204,13 +210,16 @@ fn CategorySelect(
         .iter()
         .filter(|c| c.parent.is_none())
         .map(|top| {
-            let children = cats
+            // An errand is asked for from the guide, never chosen here.
+            let children: Vec<Category> = cats
                 .iter()
                 .filter(|c| c.parent.as_deref() == Some(top.code.as_str()))
+                .filter(|c| c.code != wangge_core::reports::errand::CATEGORY)
                 .cloned()
                 .collect();
             (top.clone(), children)
         })
+        .filter(|(_, children)| !children.is_empty())
         .collect();
     view! {
         <label class="field">

@@ -17,6 +17,7 @@ use crate::settings::Settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
+use wangge_core::reports::errand::{self, Errand};
 use wangge_core::reports::{ActionKind, ActionRecord, ActionRequest, NewReport, Report};
 
 /// `/reports/{id}`, the id from the path (the section re-renders this on a new id).
@@ -129,6 +130,7 @@ fn Shown(r: Report, staff: Memo<bool>) -> impl IntoView {
             {r.merged_into.clone().map(|m| view! { <A href=super::report_path(&m)>{move || s.t("已合并到另一件报事", "Merged into another report")}</A> })}
         </p>
         <p class="report-text" data-testid="report-text-shown">{r.text.clone()}</p>
+        {r.errand.clone().map(|e| view! { <ErrandProgress e/> })}
         {(!loc.address.is_empty()).then(|| view! { <p>{move || s.t("地点：", "Where: ")}{loc.address.clone()}</p> })}
         {map.map(|m| view! { <p class="muted">{move || s.t("定位：", "Position: ")}{m.clone()}</p> })}
         {r.contact.clone().map(|c| view! { <p>{move || s.t("联系电话：", "Phone: ")}<a href=format!("tel:{c}")>{c.clone()}</a></p> })}
@@ -141,6 +143,52 @@ fn Shown(r: Report, staff: Memo<bool>) -> impl IntoView {
         <ol class="timeline" data-testid="timeline">
             {r.timeline.iter().rev().cloned().map(|a| view! { <Step a/> }).collect_view()}
         </ol>
+    }
+}
+
+/// 代办: the guide item, the four steps with those done ticked, and the materials (which
+/// the resident had ready, which the worker can collect at home).
+#[component]
+fn ErrandProgress(e: Errand) -> impl IntoView {
+    let s = Settings::get();
+    let done = e.step;
+    view! {
+        <section class="errand" data-testid="errand">
+            <p>
+                {move || s.t("代办事项：", "Errand: ")}
+                <A href=format!("/guide/{}", e.guide)>{e.name.clone()}</A>
+                {(!e.department.is_empty()).then(|| view! { <span class="muted">" · "{e.department.clone()}</span> })}
+            </p>
+            <ol class="errand-steps" data-testid="errand-steps">
+                {(1..=4u8).map(|k| {
+                    let class = if k <= done { "errand-step done" } else { "errand-step" };
+                    view! {
+                        <li class=class data-testid="errand-step" data-done=(k <= done).to_string()>
+                            <span aria-hidden="true">{if k <= done { "✓ " } else { "○ " }}</span>
+                            {move || s.lang.get().pick(errand::step_label_zh(k), errand::step_label_en(k)).to_owned()}
+                            <span class="visually-hidden">{move || if k <= done { s.t("（已完成）", " (done)") } else { s.t("（未完成）", " (not yet)") }}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            {(!e.materials.is_empty()).then(|| view! {
+                <details class="errand-materials">
+                    <summary>{move || s.t("所需材料", "Materials")}</summary>
+                    <ul>
+                        {e.materials.iter().map(|m| {
+                            let (ready, collectable) = (m.ready, m.collectable);
+                            view! {
+                                <li>
+                                    {m.name.clone()}
+                                    {ready.then(|| view! { <span class="tag">{move || s.t("居民已备好", "ready")}</span> })}
+                                    {collectable.then(|| view! { <span class="tag">{move || s.t("可上门收取", "can be collected")}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </details>
+            })}
+        </section>
     }
 }
 
