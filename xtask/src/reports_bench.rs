@@ -429,6 +429,9 @@ struct Case {
     paths: Vec<String>,
     /// Held to the rows budget (the floor is not).
     budget: bool,
+    /// Held to the time budget too (issue 8's lists; not a 1,000-request Open311 answer,
+    /// whose issue sets a rows budget only).
+    timed: bool,
     ms: Vec<f64>,
     read: Vec<u64>,
     returned: Vec<usize>,
@@ -441,9 +444,18 @@ impl Case {
             client,
             paths,
             budget,
+            timed: budget,
             ms: Vec::new(),
             read: Vec::new(),
             returned: Vec::new(),
+        }
+    }
+
+    /// Held to the rows budget only.
+    fn untimed(self) -> Case {
+        Case {
+            timed: false,
+            ..self
         }
     }
 
@@ -591,7 +603,8 @@ pub fn measure(base: &str) -> Result<bool> {
             anon,
             vec![format!("/open311/v2/requests.json?end_date={OPEN311_END}")],
             true,
-        ),
+        )
+        .untimed(),
     ];
     for round in 0..WARM_UP + N {
         for case in cases.iter_mut() {
@@ -635,10 +648,14 @@ pub fn measure(base: &str) -> Result<bool> {
         let (rows, time) = if case.budget {
             let rows_ok = case.rows_ok();
             let time_ok = p95 <= 2.0 * floor_p95;
-            ok &= rows_ok && time_ok;
+            ok &= rows_ok && (time_ok || !case.timed);
             (
                 if rows_ok { "ok" } else { "OVER" },
-                if time_ok { "ok" } else { "OVER" },
+                match (case.timed, time_ok) {
+                    (false, _) => "(no budget)",
+                    (true, true) => "ok",
+                    (true, false) => "OVER",
+                },
             )
         } else {
             ("(floor)", "(floor)")

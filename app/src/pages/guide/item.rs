@@ -20,7 +20,7 @@ use std::collections::BTreeSet;
 use wangge_core::accounts::Me;
 use wangge_core::guide::{GuideItem, Material, MaterialForm};
 use wangge_core::reports::errand::{self, ErrandRequest};
-use wangge_core::reports::{excerpt, Location, NewReport};
+use wangge_core::reports::{Location, NewReport};
 use wangge_core::API_PREFIX;
 
 /// Where the ticks of an item's checklist are kept: the names of the materials ticked
@@ -442,30 +442,26 @@ fn ItemView(item: GuideItem) -> impl IntoView {
     }
 }
 
-/// 请网格员代办: a signed-in resident asks their grid worker to run this item's errand. It
-/// goes through the outbox like any report (offline too, exactly once) and opens the
-/// errand's page; the materials ticked here go with it as ready.
+/// 请网格员代办: a signed-in resident asks their grid worker to run this item's errand,
+/// after the browser's own dialog asks once more. It goes through the outbox like any
+/// report (offline too, exactly once) and opens the errand's page; the materials ticked
+/// here go with it as ready.
 #[component]
 fn AskErrand(code: String, name: String, checked: RwSignal<BTreeSet<String>>) -> impl IntoView {
     let s = Settings::get();
     let me = crate::api::load::<Me>(|| format!("{API_PREFIX}/me"));
     let household = move || me.with(|m| m.data.as_ref().is_some_and(|m| m.household.is_some()));
-    let signed_in = move || me.with(|m| m.data.is_some());
-    let asking = RwSignal::new(false);
     let sending = RwSignal::new(false);
     let failed = RwSignal::new(None::<AppError>);
     let navigate = StoredValue::new_local(use_navigate());
     let outbox = Outbox::get();
     let (code, name) = (StoredValue::new(code), StoredValue::new(name));
-    // The question takes the focus when it opens (the button it replaces is gone).
-    let confirm_button = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(b) = confirm_button.get() {
-            let _ = b.focus();
-        }
-    });
-    let send = move |_| {
-        if sending.get_untracked() {
+    let ask = move |_| {
+        let sure = crate::pages::admin_records::confirmed(
+            "请网格员代办？网格员会和您联系，上门收材料、去窗口递交、取回结果送到家。",
+            "Ask your grid worker? They will contact you, collect the materials, hand them in and bring the result home.",
+        );
+        if !sure || sending.get_untracked() {
             return;
         }
         sending.set(true);
@@ -484,20 +480,19 @@ fn AskErrand(code: String, name: String, checked: RwSignal<BTreeSet<String>>) ->
                 ready: checked.with_untracked(|c| c.iter().cloned().collect()),
             }),
         };
-        let label = excerpt(&name.get_value(), 12);
         spawn_local(async move {
-            let result: Result<(), AppError> = async {
-                let entry = Entry::new(
-                    id.clone(),
-                    REPORT_NEW_KIND,
-                    "POST",
-                    format!("{API_PREFIX}/reports"),
-                    &report,
-                    (format!("代办 {label}"), format!("Errand {label}")),
-                )?;
-                outbox.enqueue(entry).await
-            }
-            .await;
+            let entry = Entry::new(
+                id.clone(),
+                REPORT_NEW_KIND,
+                "POST",
+                format!("{API_PREFIX}/reports"),
+                &report,
+                (format!("代办 {}", name.get_value()), format!("Errand {}", name.get_value())),
+            );
+            let result = match entry {
+                Ok(entry) => outbox.enqueue(entry).await,
+                Err(e) => Err(e),
+            };
             sending.try_set(false);
             match result {
                 Ok(()) => navigate.with_value(|n| n(&format!("/reports/{id}"), Default::default())),
@@ -510,51 +505,18 @@ fn AskErrand(code: String, name: String, checked: RwSignal<BTreeSet<String>>) ->
     view! {
         <section class="guide-section guide-errand no-print" data-testid="guide-errand">
             <h2>{move || s.t("请网格员代办", "Ask your grid worker")}</h2>
-            <p>{move || s.t(
-                "不方便跑腿？网格员可以帮您收材料、去窗口递交、取回结果送到家。",
-                "Cannot go yourself? Your grid worker can collect the materials, hand them in and bring the result home.",
-            )}</p>
             {move || if household() {
-                if asking.get() {
-                    view! {
-                        <div class="confirm" role="alertdialog" aria-labelledby="errand-confirm-text">
-                            <p id="errand-confirm-text">{move || s.t(
-                                "确定请网格员代办吗？网格员会和您联系，上门收材料。",
-                                "Ask your grid worker to run it? They will contact you and collect the materials.",
-                            )}</p>
-                            <p class="actions">
-                                <button class="button" data-testid="errand-confirm" node_ref=confirm_button
-                                    disabled=move || sending.get() on:click=send>
-                                    {move || s.t("确定，请网格员代办", "Yes, ask them")}
-                                </button>
-                                <button class="button secondary" on:click=move |_| asking.set(false)>
-                                    {move || s.t("取消", "Cancel")}
-                                </button>
-                            </p>
-                        </div>
-                    }.into_any()
-                } else {
-                    view! {
-                        <p class="actions">
-                            <button class="button guide-errand-ask" data-testid="errand-ask"
-                                on:click=move |_| asking.set(true)>
-                                {move || s.t("请网格员代办", "Ask the grid worker to run it")}
-                            </button>
-                        </p>
-                    }.into_any()
-                }
-            } else if signed_in() {
                 view! {
-                    <p class="guide-hint">{move || s.t(
-                        "代办由户内成员提出。",
-                        "A member of the household asks for an errand.",
-                    )}</p>
+                    <p class="actions">
+                        <button class="button" data-testid="errand-ask" disabled=move || sending.get() on:click=ask>
+                            {move || s.t("请网格员代办", "Ask your grid worker")}
+                        </button>
+                    </p>
                 }.into_any()
             } else {
                 view! {
                     <p class="guide-hint">
-                        {move || s.t("登录后可以请网格员代办：", "Sign in to ask for an errand: ")}
-                        <a href="/account">{move || s.t("去登录", "sign in")}</a>
+                        {move || s.t("户内成员登录后，可以请网格员帮您收材料、递交、取回结果。", "Signed in, a household member can ask the grid worker to collect, hand in and bring back.")}
                     </p>
                 }.into_any()
             }}

@@ -18,21 +18,17 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use wangge_core::accounts::Scope;
 use wangge_core::accounts::{AccountRole, Me};
-use wangge_core::reports::supervision::{lateness, Clock, Due, SupervisionLine, SupervisionPage};
 use wangge_core::reports::{
-    machine, works_reports_under, ActionKind, ActionRequest, Level, NewReport, ReportPage,
-    ReportSummary,
+    machine, works_reports_under, ActionKind, ActionRequest, NewReport, ReportPage, ReportSummary,
 };
 use wangge_core::API_PREFIX;
 
-/// A tab: a name and the states it lists (empty: all), or the supervision list it shows.
+/// A tab: a name and the states it lists (empty: all).
 struct Tab {
     key: &'static str,
     zh: &'static str,
     en: &'static str,
     states: &'static str,
-    /// 临期 / 督办: the supervision view of reports near or past a deadline.
-    due: Option<Due>,
 }
 
 const ALL: Tab = tab("all", "全部", "All", "");
@@ -43,19 +39,8 @@ const fn tab(key: &'static str, zh: &'static str, en: &'static str, states: &'st
         zh,
         en,
         states,
-        due: None,
     }
 }
-
-/// The supervision tabs of everyone who holds or oversees reports by grid.
-const DUE_SOON: Tab = Tab {
-    due: Some(Due::DueSoon),
-    ..tab("due_soon", "临期", "Due soon", "")
-};
-const OVERDUE: Tab = Tab {
-    due: Some(Due::Overdue),
-    ..tab("overdue", "督办", "Overdue", "")
-};
 
 fn tabs(me: &Me) -> Vec<Tab> {
     if has_role(me, AccountRole::Dispatcher) {
@@ -78,8 +63,6 @@ fn tabs(me: &Me) -> Vec<Tab> {
                 "Resolved",
                 "resolved,handled_on_spot,confirmed,closed",
             ),
-            DUE_SOON,
-            OVERDUE,
             ALL,
         ]
     } else if has_role(me, AccountRole::DepartmentHandler) {
@@ -89,7 +72,7 @@ fn tabs(me: &Me) -> Vec<Tab> {
             ALL,
         ]
     } else if is_staff(me) {
-        let mut list = vec![
+        vec![
             tab("new", "新报事", "New", "pending,submitted"),
             tab(
                 "mine",
@@ -103,18 +86,8 @@ fn tabs(me: &Me) -> Vec<Tab> {
                 "Awaiting the resident",
                 "handled_on_spot,resolved",
             ),
-        ];
-        // The supervision view is for those who work reports by grid (not an instructor
-        // over one base grid only).
-        let supervises = me
-            .roles
-            .iter()
-            .any(|g| matches!(&g.scope, Scope::Grid(root) if works_reports_under(g.role, root)));
-        if supervises {
-            list.extend([DUE_SOON, OVERDUE]);
-        }
-        list.push(ALL);
-        list
+            ALL,
+        ]
     } else {
         vec![ALL]
     }
@@ -147,7 +120,12 @@ fn Lists(me: Me) -> impl IntoView {
     let tabs = tabs(&me);
     let staff = is_staff(&me);
     let dispatcher = has_role(&me, AccountRole::Dispatcher);
-    let supervises = tabs.iter().any(|t| t.due.is_some());
+    // The supervision view and the ledger: for those who work reports by grid (not an
+    // instructor over one base grid only).
+    let supervises = me
+        .roles
+        .iter()
+        .any(|g| matches!(&g.scope, Scope::Grid(root) if works_reports_under(g.role, root)));
     let first_tab = tabs[0].key;
     let tab = Memo::new(move |_| {
         query
@@ -165,13 +143,6 @@ fn Lists(me: Me) -> impl IntoView {
     );
     let states: Vec<(&'static str, &'static str)> =
         tabs.iter().map(|t| (t.key, t.states)).collect();
-    let dues: Vec<(&'static str, Option<Due>)> = tabs.iter().map(|t| (t.key, t.due)).collect();
-    let due = Memo::new(move |_| {
-        let wanted = tab.get();
-        dues.iter()
-            .find(|(k, _)| *k == wanted)
-            .and_then(|(_, d)| *d)
-    });
     let path = Memo::new(move |_| {
         let wanted = tab.get();
         let st = states
@@ -220,60 +191,15 @@ fn Lists(me: Me) -> impl IntoView {
         <p class="actions">
             <A href="/reports/new" attr:class="button" attr:data-testid="new-report">{move || if staff { s.t("巡查上报", "File a report") } else { s.t("我要报事", "Report a problem") }}</A>
             <A href=super::INBOX attr:class="button secondary">{move || s.t("消息", "Inbox")}</A>
+            {supervises.then(|| view! {
+                <A href=super::SUPERVISION attr:class="button secondary" attr:data-testid="to-supervision">{move || s.t("督办和台账", "Supervision and ledger")}</A>
+            })}
         </p>
         <Pending/>
         <Show when=move || staff>
             <nav class="tabs actions" aria-label=move || s.t("报事分类", "Report lists")>{tab_links()}</nav>
         </Show>
-        {move || match due.get() {
-            Some(due) => view! { <Supervision due/> }.into_any(),
-            None => view! { <Listed path staff dispatcher/> }.into_any(),
-        }}
-        <Show when=move || supervises>
-            <LedgerExport/>
-        </Show>
-    }
-}
-
-/// 台账: the CSV of a grid subtree's reports filed in a date range (a download the browser
-/// saves; Excel opens it).
-#[component]
-fn LedgerExport() -> impl IntoView {
-    let s = Settings::get();
-    let grid = RwSignal::new(String::new());
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
-    let href = move || {
-        let mut q = Vec::new();
-        for (k, v) in [("grid", grid.get()), ("from", from.get()), ("to", to.get())] {
-            if !v.trim().is_empty() {
-                q.push(format!("{k}={}", js_sys::encode_uri_component(v.trim())));
-            }
-        }
-        format!("{API_PREFIX}/reports/ledger.csv?{}", q.join("&"))
-    };
-    view! {
-        <details class="filters" data-testid="ledger-export">
-            <summary>{move || s.t("导出台账（Excel）", "Export the ledger (Excel)")}</summary>
-            <div class="rows">
-                <p class="muted">{move || s.t(
-                    "按已解决、待解决、难解决分组。不填网格导出您负责的全部网格；不填日期导出本月。",
-                    "Grouped resolved / pending / hard. No grid: every grid you work; no dates: this month.",
-                )}</p>
-                <label class="field">{move || s.t("网格编码（含下级）", "Grid code (with what is under it)")}
-                    <input inputmode="numeric" data-testid="ledger-grid" prop:value=move || grid.get() on:input=move |ev| grid.set(event_target_value(&ev))/>
-                </label>
-                <label class="field">{move || s.t("从（日期）", "From (date)")}
-                    <input type="date" data-testid="ledger-from" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
-                </label>
-                <label class="field">{move || s.t("到（日期）", "To (date)")}
-                    <input type="date" data-testid="ledger-to" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))/>
-                </label>
-                <p class="actions">
-                    <a class="button small" href=href download data-testid="ledger-download">{move || s.t("下载台账", "Download")}</a>
-                </p>
-            </div>
-        </details>
+        <Listed path staff dispatcher/>
     }
 }
 
@@ -302,115 +228,6 @@ fn Listed(path: Memo<String>, staff: bool, dispatcher: bool) -> impl IntoView {
             <BulkDispatch selected/>
         </Show>
         {move || page.get().data.map(|p| view! { <Lines first=p path=path.get() dispatcher selected/> })}
-    }
-}
-
-/// 临期 / 督办: open reports near or past a deadline, most pressing first — who holds
-/// each, how late it is, and the supervision records it has had.
-#[component]
-fn Supervision(due: Due) -> impl IntoView {
-    let s = Settings::get();
-    let cats = categories();
-    let deps = departments();
-    let outbox = Outbox::get();
-    let page = crate::api::load::<SupervisionPage>(move || {
-        outbox.synced.track();
-        format!("{API_PREFIX}/reports/supervision?due={}", due.as_str())
-    });
-    let line = move |l: SupervisionLine, now: i64| {
-        let r = l.report;
-        let cat = r.category.clone();
-        let holder = r.department.clone();
-        let level = r.level;
-        let (late_zh, late_en) = lateness(l.deadline, now);
-        let respond = l.clock == Clock::Respond;
-        let n = l.records.len();
-        let last = l.records.last().map(|x| when(x.at));
-        view! {
-            <li class="list-item report-line" data-testid="supervision-line">
-                <A href=report_path(&r.id)>
-                    <strong>{move || cats.with(|c| category_name(s, c.data.as_deref().unwrap_or_default(), &cat))}</strong>
-                    <span class=state_class(r.state)>{move || state_label(s, r.state)}</span>
-                    <span>{r.excerpt.clone()}</span>
-                    <small class="tag tag-warn" data-testid="supervision-late">
-                        {move || if respond { s.t("响应", "Response ") } else { "" }}
-                        {move || s.lang.get().pick(&late_zh, &late_en).to_owned()}
-                    </small>
-                    <small data-testid="supervision-holder">
-                        {move || s.t("承办：", "Held by: ")}
-                        {move || match &holder {
-                            Some(d) => deps.with(|x| department_name(x.data.as_deref().unwrap_or_default(), d)),
-                            None => match level {
-                                Level::Grid => s.t("网格", "the grid").to_owned(),
-                                Level::Village => s.t("村（社区）", "the village").to_owned(),
-                                Level::Township => s.t("乡镇派单", "the dispatcher").to_owned(),
-                            },
-                        }}
-                    </small>
-                    <small data-testid="supervision-records">
-                        {move || match s.lang.get() {
-                            crate::i18n::Lang::Zh => format!("督办提醒 {n} 次"),
-                            crate::i18n::Lang::En => format!("{n} supervision notice(s)"),
-                        }}
-                        {last.clone().map(|t| format!(" · {t}"))}
-                    </small>
-                </A>
-            </li>
-        }
-    };
-    view! {
-        <SyncBadge sync=Signal::derive(move || page.get().sync)/>
-        {move || page.get().error.map(|e| view! { <ErrorMessage error=e/> })}
-        {move || page.get().data.map(|p| {
-            if p.items.is_empty() {
-                view! {
-                    <p class="empty" data-testid="supervision-empty">{move || match due {
-                        Due::Overdue => s.t("没有超时的报事。", "Nothing is overdue."),
-                        Due::DueSoon => s.t("没有临近时限的报事。", "Nothing is due soon."),
-                    }}</p>
-                }.into_any()
-            } else {
-                let now = p.now;
-                let items = RwSignal::new(p.items);
-                let cursor = RwSignal::new(p.cursor);
-                let loading = RwSignal::new(false);
-                let error = RwSignal::new(None::<AppError>);
-                // The next 50, further from their deadlines.
-                let more = move |_| {
-                    let Some(c) = cursor.get_untracked() else {
-                        return;
-                    };
-                    loading.set(true);
-                    let url = format!(
-                        "{API_PREFIX}/reports/supervision?due={}&cursor={}",
-                        due.as_str(),
-                        js_sys::encode_uri_component(&c)
-                    );
-                    spawn_local(async move {
-                        match send::<(), SupervisionPage>("GET", &url, None).await {
-                            Ok(Some(p)) => {
-                                items.try_update(|i| i.extend(p.items));
-                                cursor.try_set(p.cursor);
-                            }
-                            Ok(None) => {}
-                            Err(e) => {
-                                error.try_set(Some(e));
-                            }
-                        }
-                        loading.try_set(false);
-                    });
-                };
-                view! {
-                    <ul class="list" data-testid="supervision-list">
-                        {move || items.get().into_iter().map(|l| line(l, now)).collect_view()}
-                    </ul>
-                    {move || error.get().map(|e| view! { <ErrorMessage error=e/> })}
-                    <Show when=move || cursor.with(Option::is_some)>
-                        <p class="actions"><button class="button secondary" on:click=more disabled=move || loading.get() data-testid="supervision-more">{move || s.t("加载更多", "Load more")}</button></p>
-                    </Show>
-                }.into_any()
-            }
-        })}
     }
 }
 

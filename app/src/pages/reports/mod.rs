@@ -9,6 +9,7 @@ mod inbox;
 mod list;
 mod photos;
 mod report;
+mod supervision;
 
 use super::lazy::lazy_part;
 use crate::api::{load, Loaded};
@@ -20,19 +21,23 @@ use wangge_core::admin::Department;
 use wangge_core::reports::{ActionKind, Category, ReportState};
 use wangge_core::API_PREFIX;
 
-// Two chunks (together they are too big for one; every split point also costs the shell,
-// so no more than two): the lists and the form, and one report with the inbox. The choice
-// below is in the shell: a split point inside another chunk's exported view would leave
-// the unsplit test build importing the splitter's placeholder.
+// Three chunks (together they are too big for one; every split point also costs the
+// shell, so no more than needed): the lists and the form, one report with the inbox, and
+// supervision. The choice below is in the shell: a split point inside another chunk's
+// exported view would leave the unsplit test build importing the splitter's placeholder.
 lazy_part!(DeskPart => report_desk, super::Desk);
 lazy_part!(CasePart => report_case, super::Case);
+// 督办 and the ledger: staff only, and big enough to take the desk over its budget.
+lazy_part!(SupervisionPart => report_supervision, super::supervision::Supervise);
 
-/// `/reports`, `/reports/new`, `/reports/inbox` and `/reports/{id}`.
+/// `/reports`, `/reports/new`, `/reports/supervision`, `/reports/inbox` and
+/// `/reports/{id}`.
 #[component]
 pub fn Reports() -> impl IntoView {
     let params = use_params_map();
     move || match params.with(|p| p.get("id")).as_deref() {
         None | Some("new") => view! { <DeskPart/> }.into_any(),
+        Some("supervision") => view! { <SupervisionPart/> }.into_any(),
         Some(_) => view! { <CasePart/> }.into_any(),
     }
 }
@@ -59,6 +64,8 @@ fn Case() -> impl IntoView {
 
 /// Where the inbox lives (under 报事: every notice is about a report).
 pub const INBOX: &str = "/reports/inbox";
+/// Where 督办 and the ledger live.
+pub const SUPERVISION: &str = "/reports/supervision";
 
 /// How often an open report (or a resident's list) is read again while shown: its status
 /// is live without push (revalidation: an unchanged report is a 304 of no bytes).
