@@ -487,7 +487,10 @@ fn AskErrand(code: String, name: String, checked: RwSignal<BTreeSet<String>>) ->
                 "POST",
                 format!("{API_PREFIX}/reports"),
                 &report,
-                (format!("代办 {}", name.get_value()), format!("Errand {}", name.get_value())),
+                (
+                    format!("代办 {}", name.get_value()),
+                    format!("Errand {}", name.get_value()),
+                ),
             );
             let result = match entry {
                 Ok(entry) => outbox.enqueue(entry).await,
