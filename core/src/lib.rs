@@ -9,6 +9,7 @@ pub mod guide;
 pub mod households;
 pub mod inbox;
 pub mod open311;
+pub mod points;
 pub mod privacy;
 pub mod problem;
 pub mod qr;
