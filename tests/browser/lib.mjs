@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: Debian's Chromium through playwright-core, a phone
 // viewport, the Worker started by `cargo xtask test`, and an axe-core accessibility check.
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -144,4 +145,11 @@ export async function axeProblems(page, label) {
     }
     await page.evaluate((on) => document.documentElement.classList.toggle("elderly", on), wasElderly);
     return problems;
+}
+
+/// A UUIDv7 as a phone makes one (lowercase, hyphenated).
+export function uuidv7() {
+    const hex = Date.now().toString(16).padStart(12, "0") + randomBytes(10).toString("hex");
+    const v = `${hex.slice(0, 12)}7${hex.slice(13, 16)}${"89ab"[parseInt(hex[16], 16) % 4]}${hex.slice(17, 32)}`;
+    return `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20, 32)}`;
 }

@@ -5,8 +5,7 @@
 // rates it and reads the whole timeline.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
-import { BASE, launch, phone, mounted, chunkCached, waitUntil, d1Rows, axeProblems, signIn } from "./lib.mjs";
+import { BASE, launch, phone, mounted, chunkCached, waitUntil, d1Rows, axeProblems, signIn, uuidv7 } from "./lib.mjs";
 
 let browser;
 /// The report the first test files offline; the second takes it round the loop.
@@ -19,13 +18,6 @@ before(async () => {
 after(async () => {
     await browser?.close();
 });
-
-/// A UUIDv7 as a phone makes one.
-function uuidv7() {
-    const hex = Date.now().toString(16).padStart(12, "0") + randomBytes(10).toString("hex");
-    const v = `${hex.slice(0, 12)}7${hex.slice(13, 16)}${"89ab"[parseInt(hex[16], 16) % 4]}${hex.slice(17, 32)}`;
-    return `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20, 32)}`;
-}
 
 /// A 2000×1200 JPEG drawn in the page, with an EXIF segment (GPS text in it) spliced in
 /// after the start marker: what a phone camera hands the form.

@@ -3,9 +3,8 @@
 // downloads as a CSV Excel opens.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { BASE, launch, phone, mounted, axeProblems, signIn, waitUntil } from "./lib.mjs";
+import { BASE, launch, phone, mounted, axeProblems, signIn, waitUntil, uuidv7 } from "./lib.mjs";
 
 let browser;
 
@@ -16,12 +15,6 @@ before(async () => {
 after(async () => {
     await browser?.close();
 });
-
-function uuidv7() {
-    const hex = Date.now().toString(16).padStart(12, "0") + randomBytes(10).toString("hex");
-    const v = `${hex.slice(0, 12)}7${hex.slice(13, 16)}${"89ab"[parseInt(hex[16], 16) % 4]}${hex.slice(17, 32)}`;
-    return `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20, 32)}`;
-}
 
 test("an overdue report is on the dispatcher's supervision list, and the ledger downloads", async () => {
     const { context, page } = await phone(browser, { acceptDownloads: true, extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.71" } });
