@@ -50,6 +50,26 @@ pub enum ProblemCode {
     IdempotencyConflict,
     /// A new record's id is taken by another record.
     AlreadyExists,
+    /// 积分不足: the household cannot spend this many points.
+    InsufficientPoints,
+    /// 库存不足: the shop has fewer of a good than asked.
+    InsufficientStock,
+    /// The household pass is forged, expired or already used.
+    PassInvalid,
+    /// The rule's limit per household and period is reached.
+    RuleLimitReached,
+    /// A leader decided this award already (or it is not in public notice).
+    AlreadyDecided,
+    /// The award's public notice (公示) has not ended yet.
+    NoticeNotOver,
+    /// This entry or redemption was reversed already (or cannot be).
+    AlreadyReversed,
+    /// A good changed (price, or withdrawn) since the clerk's screen showed it.
+    GoodsChanged,
+    ShopNotFound,
+    GoodsNotFound,
+    RedemptionNotFound,
+    EntryNotFound,
     Internal,
     #[serde(other)]
     Unknown,
@@ -69,18 +89,29 @@ impl ProblemCode {
             | Self::CategoryNotFound
             | Self::PhotoNotFound
             | Self::DeletionRequestNotFound
-            | Self::ActivationNotFound => 404,
+            | Self::ActivationNotFound
+            | Self::ShopNotFound
+            | Self::GoodsNotFound
+            | Self::RedemptionNotFound
+            | Self::EntryNotFound => 404,
             Self::ActivationUsed | Self::ActivationExpired => 410,
             Self::Invalid => 422,
             Self::IdempotencyConflict
             | Self::AlreadyExists
             | Self::StaleVersion
             | Self::IllegalTransition
-            | Self::VersionConflict => 409,
+            | Self::VersionConflict
+            | Self::InsufficientPoints
+            | Self::InsufficientStock
+            | Self::RuleLimitReached
+            | Self::AlreadyDecided
+            | Self::NoticeNotOver
+            | Self::AlreadyReversed
+            | Self::GoodsChanged => 409,
             Self::MethodNotAllowed => 405,
             Self::GridCodeMalformed | Self::BadRequest => 400,
             Self::BadCredentials | Self::NotSignedIn => 401,
-            Self::Forbidden | Self::ForeignOrigin => 403,
+            Self::Forbidden | Self::ForeignOrigin | Self::PassInvalid => 403,
             Self::TooManyAttempts => 429,
             Self::Internal | Self::Unknown => 500,
         }
@@ -166,6 +197,42 @@ impl ProblemCode {
                 "这条记录已用不同的内容提交过，未作更改。",
                 "This record was already sent with different content; nothing was changed.",
             ),
+            Self::InsufficientPoints => (
+                "积分不足，未兑换。",
+                "Not enough points; nothing was redeemed.",
+            ),
+            Self::InsufficientStock => (
+                "库存不足，未兑换。",
+                "Not enough in stock; nothing was redeemed.",
+            ),
+            Self::PassInvalid => (
+                "兑换码无效（已过期、已使用或不是本系统发的），请让居民刷新兑换码，或按姓名查找。",
+                "The household pass is expired, used or not genuine; ask for a fresh one or look the household up by name.",
+            ),
+            Self::RuleLimitReached => (
+                "这一项本期已达到加分次数上限。",
+                "This rule's limit for the period is reached.",
+            ),
+            Self::AlreadyDecided => (
+                "这条积分已经审核过了。",
+                "This award was decided already.",
+            ),
+            Self::NoticeNotOver => (
+                "公示期还没结束，结束后才能审核通过。",
+                "The public notice has not ended; approve it afterwards.",
+            ),
+            Self::AlreadyReversed => (
+                "这条记录已经冲正过了，或不能冲正。",
+                "This was reversed already, or cannot be.",
+            ),
+            Self::GoodsChanged => (
+                "商品的积分或上架情况刚有变动，请刷新后再兑换。",
+                "A good's price or availability just changed; reload and try again.",
+            ),
+            Self::ShopNotFound => ("没有找到这个积分超市。", "No such shop."),
+            Self::GoodsNotFound => ("没有找到这件商品。", "No such goods."),
+            Self::RedemptionNotFound => ("没有找到这笔兑换。", "No such redemption."),
+            Self::EntryNotFound => ("没有找到这条积分记录。", "No such ledger entry."),
             Self::AlreadyExists => (
                 "已有相同编号的记录，未作更改。",
                 "A record with this id already exists; nothing was changed.",
