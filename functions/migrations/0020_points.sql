@@ -37,6 +37,8 @@ CREATE TABLE point_rules (
 -- evidence. Its id is the phone's UUIDv7 (the idempotency key).
 CREATE TABLE point_awards (
     id           TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+    -- SHA-256 of the request: a retry with the same body gets the same answer.
+    body_hash    TEXT NOT NULL,
     village_code TEXT NOT NULL REFERENCES grids (code),
     rule_code    TEXT NOT NULL,
     points       INTEGER NOT NULL,
@@ -151,6 +153,7 @@ CREATE INDEX goods_by_shop ON goods (shop_id, active, price, id);
 -- redemption (the index refuses a second).
 CREATE TABLE point_orders (
     id           TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+    body_hash    TEXT NOT NULL,
     shop_id      TEXT NOT NULL REFERENCES shops (id),
     household_id TEXT NOT NULL REFERENCES households (id),
     total        INTEGER NOT NULL CHECK (total >= 1),

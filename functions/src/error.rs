@@ -65,6 +65,30 @@ pub enum ApiError {
     IdempotencyConflict,
     #[error("id already taken")]
     AlreadyExists,
+    #[error("insufficient points")]
+    InsufficientPoints,
+    #[error("insufficient stock")]
+    InsufficientStock,
+    #[error("pass invalid")]
+    PassInvalid,
+    #[error("rule limit reached")]
+    RuleLimitReached,
+    #[error("already decided")]
+    AlreadyDecided,
+    #[error("notice not over")]
+    NoticeNotOver,
+    #[error("already reversed")]
+    AlreadyReversed,
+    #[error("goods changed")]
+    GoodsChanged,
+    #[error("shop not found")]
+    ShopNotFound,
+    #[error("goods not found")]
+    GoodsNotFound,
+    #[error("redemption not found")]
+    RedemptionNotFound,
+    #[error("entry not found")]
+    EntryNotFound,
     #[error("storage: {0}")]
     Storage(String),
     #[error("encoding: {0}")]
@@ -103,6 +127,18 @@ impl ApiError {
             Self::Invalid(_) => ProblemCode::Invalid,
             Self::IdempotencyConflict => ProblemCode::IdempotencyConflict,
             Self::AlreadyExists => ProblemCode::AlreadyExists,
+            Self::InsufficientPoints => ProblemCode::InsufficientPoints,
+            Self::InsufficientStock => ProblemCode::InsufficientStock,
+            Self::PassInvalid => ProblemCode::PassInvalid,
+            Self::RuleLimitReached => ProblemCode::RuleLimitReached,
+            Self::AlreadyDecided => ProblemCode::AlreadyDecided,
+            Self::NoticeNotOver => ProblemCode::NoticeNotOver,
+            Self::AlreadyReversed => ProblemCode::AlreadyReversed,
+            Self::GoodsChanged => ProblemCode::GoodsChanged,
+            Self::ShopNotFound => ProblemCode::ShopNotFound,
+            Self::GoodsNotFound => ProblemCode::GoodsNotFound,
+            Self::RedemptionNotFound => ProblemCode::RedemptionNotFound,
+            Self::EntryNotFound => ProblemCode::EntryNotFound,
             Self::Storage(_) | Self::Encode(_) | Self::Worker(_) => ProblemCode::Internal,
         }
     }

@@ -26,7 +26,11 @@ fn checked(draft: HouseholdDraft) -> Result<HouseholdDraft, ApiError> {
 
 /// The original answer to a write already made with this id, or 409 if the id came with
 /// another body; `None` if the id is new.
-async fn replay(store: &Store, id: &str, body_hash: &str) -> Result<Option<Response>, ApiError> {
+pub(crate) async fn replay(
+    store: &Store,
+    id: &str,
+    body_hash: &str,
+) -> Result<Option<Response>, ApiError> {
     let Some(done) = store.client_write(id).await? else {
         return Ok(None);
     };

@@ -79,17 +79,7 @@ pub fn problem(err: &ApiError) -> worker::Result<Response> {
     if code.status() >= 500 {
         worker::console_error!("internal error: {err}");
     }
-    let mut problem = Problem::from(code);
-    match err {
-        ApiError::Invalid(details) => problem.errors = details.clone(),
-        ApiError::IllegalTransition { state } => problem.state = Some(state.as_str().into()),
-        ApiError::VersionConflict { state, version } => {
-            problem.state = Some(state.as_str().into());
-            problem.version = Some(*version);
-        }
-        _ => {}
-    }
-    let body = serde_json::to_vec(&problem)?;
+    let body = serde_json::to_vec(&problem_of(err))?;
     let headers = Headers::new();
     headers.set("Content-Type", JSON)?;
     headers.set("Cache-Control", "no-store")?;
@@ -102,6 +92,25 @@ pub fn problem(err: &ApiError) -> worker::Result<Response> {
     Ok(Response::from_bytes(body)?
         .with_status(code.status())
         .with_headers(headers))
+}
+
+/// The problem body of `err`, as JSON text (kept as a write's stored answer).
+pub fn problem_body(err: &ApiError) -> String {
+    serde_json::to_string(&problem_of(err)).unwrap_or_default()
+}
+
+fn problem_of(err: &ApiError) -> Problem {
+    let mut problem = Problem::from(err.code());
+    match err {
+        ApiError::Invalid(details) => problem.errors = details.clone(),
+        ApiError::IllegalTransition { state } => problem.state = Some(state.as_str().into()),
+        ApiError::VersionConflict { state, version } => {
+            problem.state = Some(state.as_str().into());
+            problem.version = Some(*version);
+        }
+        _ => {}
+    }
+    problem
 }
 
 fn etag_matches(if_none_match: &str, etag: &str) -> bool {

@@ -14,6 +14,7 @@ mod inbox;
 mod open311;
 #[cfg(test)]
 mod openapi;
+mod points;
 mod privacy;
 mod reports;
 mod routes;
@@ -226,6 +227,25 @@ async fn handle(
             deadline::save_category_class(req, env, &s.actor, param).await
         }
         (Handler::OpenApi, _) => http::json_text_etag(&req, OPENAPI),
+        (Handler::RuleBook, Some(_)) => points::rule_book(&req, env, param).await,
+        (Handler::PointsBoard, Some(s)) => points::board(&req, env, &s.actor, param).await,
+        (Handler::RecordAward, Some(s)) => points::record_award(req, env, &s.actor).await,
+        (Handler::DecideAwards, Some(s)) => points::decide(req, env, &s.actor).await,
+        (Handler::ObjectToAward, Some(s)) => points::object(req, env, &s.actor, param).await,
+        (Handler::ReverseEntry, Some(s)) => points::reverse_entry(req, env, &s.actor, param).await,
+        (Handler::Passbook, Some(_)) => points::passbook(&req, env, param).await,
+        (Handler::HouseholdPass, Some(s)) => points::pass(env, &s.actor, param).await,
+        (Handler::ShopGoods, Some(s)) => points::shop(&req, env, &s.actor, param).await,
+        (Handler::SaveGoods, Some(s)) => points::save_goods(req, env, &s.actor, param).await,
+        (Handler::RedeemPoints, Some(s)) => points::redeem(req, env, &s.actor, param).await,
+        (Handler::ShopHouseholds, Some(s)) => {
+            points::shop_households(&req, env, &s.actor, param).await
+        }
+        (Handler::ShopDay, Some(s)) => points::shop_day(&req, env, &s.actor, param).await,
+        (Handler::ShopDayCsv, Some(s)) => points::shop_day_csv(&req, env, &s.actor, param).await,
+        (Handler::ReverseRedemption, Some(s)) => {
+            points::reverse_redemption(req, env, &s.actor, param).await
+        }
         // `authorize` let a signed-in-only route through without a session: impossible.
         (
             Handler::SignOutEverywhere
@@ -276,7 +296,22 @@ async fn handle(
             | Handler::ExportGuide
             | Handler::ImportGuide
             | Handler::ExportGuideCsv
-            | Handler::ImportGuideCsv,
+            | Handler::ImportGuideCsv
+            | Handler::RuleBook
+            | Handler::PointsBoard
+            | Handler::RecordAward
+            | Handler::DecideAwards
+            | Handler::ObjectToAward
+            | Handler::ReverseEntry
+            | Handler::Passbook
+            | Handler::HouseholdPass
+            | Handler::ShopGoods
+            | Handler::SaveGoods
+            | Handler::RedeemPoints
+            | Handler::ShopHouseholds
+            | Handler::ShopDay
+            | Handler::ShopDayCsv
+            | Handler::ReverseRedemption,
             None,
         ) => Err(ApiError::NotSignedIn),
     }

@@ -27,6 +27,7 @@ use wangge_core::grids::{GridCard, GridTree};
 use wangge_core::guide::{GuideDelta, GuideEntryPage, GuideItem, GuideSave, GuideVersion};
 use wangge_core::households::{Household, HouseholdDraft, HouseholdPage, MoveOut, MovedOut};
 use wangge_core::inbox::{Inbox, MarkRead};
+use wangge_core::points as pts;
 use wangge_core::privacy::{AccessPage, AskDeletion, DeletionRequest, MyData};
 use wangge_core::problem::{Problem, ProblemCode};
 use wangge_core::reports::deadline::{CalendarView, CalendarYearSave};
@@ -690,6 +691,193 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 "The household that moved out.",
             )
         },
+        Handler::RuleBook => Operation {
+            etag: true,
+            problems: &[ProblemCode::GridNotFound],
+            ..op(
+                "A village's points rule book (村规民约积分细则) and settings, publicly posted",
+                200,
+                Some(s.answer::<pts::RuleBook>()),
+                "Its rules, the public-notice days, expiry and star thresholds, and its shop.",
+            )
+        },
+        Handler::PointsBoard => Operation {
+            etag: true,
+            query: &[("cursor", "The `cursor` of the previous page.")],
+            problems: &[ProblemCode::GridNotFound, ProblemCode::BadRequest],
+            ..op(
+                "The village's points board (公示栏): awards newest first, names masked",
+                200,
+                Some(s.answer::<pts::Board>()),
+                "For those who live or work in the village; 50 a page.",
+            )
+        },
+        Handler::RecordAward => Operation {
+            body: Some(s.body::<pts::NewAward>()),
+            problems: &[
+                ProblemCode::Invalid,
+                ProblemCode::IdempotencyConflict,
+                ProblemCode::GridNotFound,
+                ProblemCode::HouseholdNotFound,
+                ProblemCode::RuleLimitReached,
+            ],
+            ..op(
+                "Record a village rule for households (grid staff of their grids), all or none",
+                201,
+                Some(s.answer::<pts::AwardRecorded>()),
+                "One entry per household, pending through the public notice (spendable at once                  if the village has none). The id is the idempotency key.",
+            )
+        },
+        Handler::DecideAwards => Operation {
+            body: Some(s.body::<pts::Decide>()),
+            problems: &[
+                ProblemCode::Invalid,
+                ProblemCode::IdempotencyConflict,
+                ProblemCode::EntryNotFound,
+                ProblemCode::AlreadyDecided,
+                ProblemCode::NoticeNotOver,
+                ProblemCode::InsufficientPoints,
+            ],
+            ..op(
+                "A village leader approves awards after their notice, or voids them",
+                201,
+                Some(s.answer::<pts::Decided>()),
+                "All the entries or none; each is decided once.",
+            )
+        },
+        Handler::ObjectToAward => Operation {
+            body: Some(s.body::<pts::NewObjection>()),
+            problems: &[
+                ProblemCode::Invalid,
+                ProblemCode::EntryNotFound,
+                ProblemCode::AlreadyDecided,
+            ],
+            ..op(
+                "Object to an award in public notice (the village's own people)",
+                204,
+                None,
+                "Recorded for the leader's decision.",
+            )
+        },
+        Handler::ReverseEntry => Operation {
+            body: Some(s.body::<pts::Reverse>()),
+            problems: &[
+                ProblemCode::Invalid,
+                ProblemCode::IdempotencyConflict,
+                ProblemCode::EntryNotFound,
+                ProblemCode::AlreadyReversed,
+                ProblemCode::InsufficientPoints,
+            ],
+            ..op(
+                "A village leader reverses an approved award given by mistake",
+                201,
+                Some(s.answer::<pts::Reversed>()),
+                "A compensating entry; nothing is edited or deleted. Once per entry.",
+            )
+        },
+        Handler::Passbook => Operation {
+            etag: true,
+            query: &[("cursor", "The `cursor` of the previous page (a sequence number).")],
+            problems: &[ProblemCode::BadRequest],
+            ..op(
+                "A household's passbook (积分存折): balances and entries, newest first",
+                200,
+                Some(s.answer::<pts::Passbook>()),
+                "Each entry with the balances after it; 50 a page.",
+            )
+        },
+        Handler::HouseholdPass => op(
+            "A fresh signed household pass (the household's own members)",
+            200,
+            Some(s.answer::<pts::HouseholdPass>()),
+            "The QR code's text; good for one redemption until `expires_at` (12 hours).",
+        ),
+        Handler::ShopGoods => Operation {
+            etag: true,
+            problems: &[ProblemCode::ShopNotFound],
+            ..op(
+                "A shop and its goods",
+                200,
+                Some(s.answer::<pts::Shop>()),
+                "Goods on the shelf (withdrawn ones too, for its clerk).",
+            )
+        },
+        Handler::SaveGoods => Operation {
+            body: Some(s.body::<pts::GoodsSave>()),
+            problems: &[ProblemCode::Invalid, ProblemCode::ShopNotFound],
+            ..op(
+                "The clerk adds or edits one good",
+                200,
+                Some(s.answer::<pts::Goods>()),
+                "The good as saved.",
+            )
+        },
+        Handler::RedeemPoints => Operation {
+            body: Some(s.body::<pts::Redeem>()),
+            problems: &[
+                ProblemCode::Invalid,
+                ProblemCode::IdempotencyConflict,
+                ProblemCode::ShopNotFound,
+                ProblemCode::HouseholdNotFound,
+                ProblemCode::GoodsNotFound,
+                ProblemCode::GoodsChanged,
+                ProblemCode::InsufficientPoints,
+                ProblemCode::InsufficientStock,
+                ProblemCode::PassInvalid,
+            ],
+            ..op(
+                "Redeem points for goods: one batch, all or nothing",
+                201,
+                Some(s.answer::<pts::Redemption>()),
+                "The redemption with the balance after it. The same id and body get the same                  answer (a refusal too).",
+            )
+        },
+        Handler::ShopHouseholds => Operation {
+            query: &[("q", "A member's name, or part of it.")],
+            problems: &[ProblemCode::Invalid, ProblemCode::ShopNotFound],
+            ..op(
+                "The clerk finds households of the shop's village by a member's name",
+                200,
+                Some(s.answer::<Vec<pts::ShopHousehold>>()),
+                "At most 20, with what each can spend.",
+            )
+        },
+        Handler::ShopDay => Operation {
+            query: &[("date", "A Beijing date, `YYYY-MM-DD` (default: today).")],
+            problems: &[ProblemCode::Invalid, ProblemCode::ShopNotFound],
+            ..op(
+                "A day's redemptions at the shop and its reconciliation",
+                200,
+                Some(s.answer::<pts::ShopDay>()),
+                "Every redemption of the day, and goods out against points in per good.",
+            )
+        },
+        Handler::ShopDayCsv => Operation {
+            media: CSV,
+            query: &[("date", "A Beijing date, `YYYY-MM-DD` (default: today).")],
+            problems: &[ProblemCode::Invalid, ProblemCode::ShopNotFound],
+            ..op(
+                "The daily reconciliation as CSV for Excel",
+                200,
+                Some(csv_text()),
+                "Every redemption line, then the totals per good.",
+            )
+        },
+        Handler::ReverseRedemption => Operation {
+            body: Some(s.body::<pts::Reverse>()),
+            problems: &[
+                ProblemCode::Invalid,
+                ProblemCode::IdempotencyConflict,
+                ProblemCode::RedemptionNotFound,
+                ProblemCode::AlreadyReversed,
+            ],
+            ..op(
+                "The clerk reverses a redemption (goods returned)",
+                201,
+                Some(s.answer::<pts::Reversed>()),
+                "The points come back by a compensating entry and the goods go back on the                  shelf; once.",
+            )
+        },
         Handler::OpenApi => Operation {
             etag: true,
             ..op(
@@ -734,7 +922,7 @@ fn path_parameter(name: &str) -> Value {
         }
         "id" => {
             "The id of what the path names: a household, a person, a department, a \
-             deletion request or a report."
+             deletion request, a report, a shop, a ledger entry or a redemption."
         }
         "key" => "A photo's key (`p-` and 32 hex digits).",
         "login" => "A staff account's login.",

@@ -48,6 +48,9 @@ pub fn personal_data(handler: Handler, param: &str) -> Option<(AccessAction, Str
         Handler::Reports | Handler::SimilarReports => (AccessAction::Read, "list:reports".into()),
         Handler::FollowReport => (AccessAction::Read, format!("report:{param}")),
         Handler::ActOnReport => (AccessAction::Change, format!("report:{param}")),
+        // A household's points show what it did and bought.
+        Handler::Passbook => (AccessAction::Read, household()),
+        Handler::ShopHouseholds => (AccessAction::Read, format!("shop:{param}")),
         Handler::AccessLog | Handler::DeletionRequests => {
             (AccessAction::Read, "list:personal-data".into())
         }

@@ -1175,7 +1175,8 @@ pub async fn photo(
             !parties(Some(actor), &row).is_empty()
                 || store.follows(report, &actor.account_id).await?
         }
-        None => p.uploaded_by == actor.account_id,
+        // Goods on a shop's shelf are for everyone to see.
+        None => p.uploaded_by == actor.account_id || store.goods_photo(key).await?,
     };
     if !allowed {
         return Err(ApiError::Forbidden);
@@ -1208,7 +1209,7 @@ pub async fn photo(
 
 /// Photos a report or an action names must be the actor's own uploads, not yet shown on
 /// another report.
-async fn check_photos(
+pub(crate) async fn check_photos(
     store: &Store,
     actor: Option<&Actor>,
     report: &str,

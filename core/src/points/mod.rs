@@ -21,6 +21,11 @@ pub use wire::*;
 pub enum EntryKind {
     /// Points under a village rule (positive or negative), in public notice until approved.
     Award,
+    /// A leader's approval of an award: its points become spendable (stored entries only;
+    /// the model keeps the decision on the award).
+    Approve,
+    /// A leader voids an award in notice (an objection upheld): it counts nowhere.
+    Void,
     /// Spent at the village shop.
     Redeem,
     /// Undoes an earlier entry (returned goods, a mistaken award).

@@ -10,6 +10,7 @@ mod guide;
 mod households;
 mod inbox;
 mod open311;
+pub mod points;
 mod privacy;
 mod reports;
 mod writes;
