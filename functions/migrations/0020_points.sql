@@ -84,6 +84,9 @@ CREATE UNIQUE INDEX point_entries_decided ON point_entries (ref)
 CREATE UNIQUE INDEX point_entries_reversed ON point_entries (ref) WHERE kind = 'reverse';
 -- The village board: its newest awards.
 CREATE INDEX point_entries_awards ON point_entries (village_code, at, id) WHERE kind = 'award';
+-- Points earned in a span (rankings, star households): what became spendable by an award.
+CREATE INDEX point_entries_earned ON point_entries (village_code, at, household_id)
+    WHERE spendable_delta > 0 AND kind IN ('approve', 'award');
 
 CREATE TRIGGER point_entries_never_change BEFORE UPDATE ON point_entries
 BEGIN
@@ -103,9 +106,12 @@ CREATE TABLE point_balances (
     spendable    INTEGER NOT NULL DEFAULT 0 CHECK (spendable >= 0),
     pending      INTEGER NOT NULL DEFAULT 0,
     -- Points earned (approved positive awards) ever: rankings.
-    earned       INTEGER NOT NULL DEFAULT 0
+    earned       INTEGER NOT NULL DEFAULT 0,
+    -- The Beijing day the scheduled job last looked at its expiry (`YYYY-MM-DD`).
+    checked_day  TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
 CREATE INDEX point_balances_ranking ON point_balances (village_code, earned, household_id);
+CREATE INDEX point_balances_checked ON point_balances (checked_day, household_id);
 
 -- How often each household got each limited rule in a period; the CHECK refuses one more.
 CREATE TABLE point_rule_uses (

@@ -64,6 +64,10 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
         ),
         Err(e) => worker::console_error!("deadlines at {now}: {e}"),
     }
+    match points::expire(&env, now).await {
+        Ok(n) => worker::console_log!("points expiry at {now}: {n} entries"),
+        Err(e) => worker::console_error!("points expiry at {now}: {e}"),
+    }
 }
 
 /// Writes must come from our own pages: the `Origin` a browser sends must be ours.
@@ -228,6 +232,8 @@ async fn handle(
         }
         (Handler::OpenApi, _) => http::json_text_etag(&req, OPENAPI),
         (Handler::RuleBook, Some(_)) => points::rule_book(&req, env, param).await,
+        (Handler::SaveRuleBook, Some(s)) => points::save_rule_book(req, env, &s.actor, param).await,
+        (Handler::PointsRanking, Some(s)) => points::ranking(&req, env, &s.actor, param).await,
         (Handler::PointsBoard, Some(s)) => points::board(&req, env, &s.actor, param).await,
         (Handler::RecordAward, Some(s)) => points::record_award(req, env, &s.actor).await,
         (Handler::DecideAwards, Some(s)) => points::decide(req, env, &s.actor).await,
@@ -298,6 +304,8 @@ async fn handle(
             | Handler::ExportGuideCsv
             | Handler::ImportGuideCsv
             | Handler::RuleBook
+            | Handler::SaveRuleBook
+            | Handler::PointsRanking
             | Handler::PointsBoard
             | Handler::RecordAward
             | Handler::DecideAwards

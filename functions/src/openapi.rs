@@ -701,6 +701,27 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 "Its rules, the public-notice days, expiry and star thresholds, and its shop.",
             )
         },
+        Handler::SaveRuleBook => Operation {
+            body: Some(s.body::<pts::RuleBookSave>()),
+            problems: &[ProblemCode::Invalid, ProblemCode::GridNotFound],
+            ..op(
+                "The village leader replaces the rule book and settings (rules left out are withdrawn)",
+                200,
+                Some(s.answer::<pts::RuleBook>()),
+                "The rule book as saved.",
+            )
+        },
+        Handler::PointsRanking => Operation {
+            etag: true,
+            query: &[("quarter", "A quarter such as `2026-Q4` (default: this one).")],
+            problems: &[ProblemCode::GridNotFound, ProblemCode::Invalid],
+            ..op(
+                "The village's ranking and star households (星级文明户) for a quarter",
+                200,
+                Some(s.answer::<pts::Ranking>()),
+                "Points earned in the quarter, most first (50), names masked, with stars.",
+            )
+        },
         Handler::PointsBoard => Operation {
             etag: true,
             query: &[("cursor", "The `cursor` of the previous page.")],

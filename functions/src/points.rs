@@ -12,9 +12,9 @@ use wangge_core::accounts::{AccountRole, Scope};
 use wangge_core::points::pass::{sign, PassParts, PASS_TTL_SECS};
 use wangge_core::points::{
     mask_household, AwardRecorded, AwardState, Board, BoardLine, Decide, Decided, EntryKind, Goods,
-    GoodsSave, HouseholdPass, NewAward, NewObjection, Passbook, PassbookEntry, Period, Redeem,
-    RedeemedItem, Redemption, Reverse, Reversed, Rule, RuleBook, Shop, ShopDay, ShopHousehold,
-    StarLevel, PAGE_SIZE,
+    GoodsSave, HouseholdPass, NewAward, NewObjection, Passbook, PassbookEntry, Period, RankLine,
+    Ranking, Redeem, RedeemedItem, Redemption, Reverse, Reversed, Rule, RuleBook, RuleBookSave,
+    Shop, ShopDay, ShopHousehold, StarLevel, PAGE_SIZE,
 };
 use wangge_core::problem::Detail;
 use wangge_core::reports::deadline::Day;
@@ -101,6 +101,79 @@ pub async fn rule_book(req: &Request, env: &Env, village: &str) -> Result<Respon
             stars: stars_of(v.stars.as_deref()),
             rules: rules.into_iter().map(rule_of).collect(),
             shop: v.shop,
+        },
+    )
+}
+
+/// `PUT /api/v1/villages/{code}/points`: the village's leader (or an administrator over it)
+/// replaces its rule book and settings.
+pub async fn save_rule_book(
+    mut req: Request,
+    env: &Env,
+    actor: &Actor,
+    village: &str,
+) -> Result<Response, ApiError> {
+    if !leads(actor, village) && !actor.administers(village) {
+        return Err(ApiError::Forbidden);
+    }
+    let (book, _) = body_with_hash::<RuleBookSave>(&mut req).await?;
+    check(book.problems())?;
+    let store = Store::new(env)?;
+    store
+        .village(village)
+        .await?
+        .ok_or(ApiError::GridNotFound)?;
+    store.save_rule_book(village, &book, now()).await?;
+    rule_book(&req, env, village).await
+}
+
+/// `GET /api/v1/villages/{code}/points/ranking?quarter=`: points earned in a quarter (this
+/// one by default), most first, with the stars they give; names masked.
+pub async fn ranking(
+    req: &Request,
+    env: &Env,
+    actor: &Actor,
+    village: &str,
+) -> Result<Response, ApiError> {
+    let store = Store::new(env)?;
+    let v = store
+        .village(village)
+        .await?
+        .ok_or(ApiError::GridNotFound)?;
+    if !of_village(actor, &v.code, v.shop.as_deref()) {
+        return Err(ApiError::Forbidden);
+    }
+    let quarter = req
+        .url()?
+        .query_pairs()
+        .find(|(k, _)| k == "quarter")
+        .map(|(_, q)| q.into_owned())
+        .unwrap_or_else(|| wangge_core::points::quarter_of(now()));
+    let (from, to) = wangge_core::points::quarter_bounds(&quarter).ok_or_else(|| {
+        invalid(
+            "quarter",
+            "季度格式应为 2026-Q4",
+            "quarter must be like 2026-Q4",
+        )
+    })?;
+    let levels = stars_of(v.stars.as_deref());
+    let lines = store
+        .ranking(&v.code, from, to, PAGE_SIZE)
+        .await?
+        .into_iter()
+        .map(|(head, earned)| RankLine {
+            household: mask_household(head.as_deref().unwrap_or("")),
+            stars: wangge_core::points::stars_for(&levels, earned),
+            earned,
+        })
+        .collect();
+    json_etag(
+        req,
+        &Ranking {
+            village: v.code,
+            quarter,
+            levels,
+            lines,
         },
     )
 }
@@ -1041,4 +1114,42 @@ pub async fn shop_day_csv(
         ),
     )?;
     Ok(resp)
+}
+
+/// Households whose expiry one scheduled run looks at: a county's 50,000 in a few hours.
+const EXPIRY_PER_RUN: usize = 500;
+
+/// The scheduled job's expiry: for households not yet looked at today, in villages whose
+/// points expire, an explicit entry writes off what is left of points older than the
+/// village's limit. Returns how many entries it wrote.
+pub async fn expire(env: &Env, now: i64) -> Result<usize, ApiError> {
+    let store = Store::new(env)?;
+    let day = Day::of_ms(now).iso();
+    let rows = store.expiry_candidates(&day, now, EXPIRY_PER_RUN).await?;
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let entries: Vec<NewEntry> = rows
+        .iter()
+        .filter_map(|r| {
+            let amount = wangge_core::points::expiring(r.spendable, r.earned_since?);
+            (amount > 0).then(|| NewEntry {
+                id: format!("expire:{}:{day}", r.household_id),
+                household: r.household_id.clone(),
+                village: r.village_code.clone(),
+                kind: "expire",
+                points: -amount,
+                sd: -amount,
+                pd: 0,
+                earned: 0,
+                award: None,
+                reference: None,
+                rule: None,
+                note: String::new(),
+            })
+        })
+        .collect();
+    let looked_at: Vec<String> = rows.into_iter().map(|r| r.household_id).collect();
+    store.expire_points(&entries, &looked_at, &day, now).await?;
+    Ok(entries.len())
 }

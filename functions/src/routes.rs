@@ -135,6 +135,8 @@ pub enum Handler {
     Calendar,
     SaveCalendarYear,
     RuleBook,
+    SaveRuleBook,
+    PointsRanking,
     PointsBoard,
     RecordAward,
     DecideAwards,
@@ -474,6 +476,18 @@ pub const ROUTES: &[Route] = &[
         "/villages/{code}/points",
         Access::SignedIn,
         Handler::RuleBook,
+    ),
+    route(
+        "PUT",
+        "/villages/{code}/points",
+        Access::SignedIn,
+        Handler::SaveRuleBook,
+    ),
+    route(
+        "GET",
+        "/villages/{code}/points/ranking",
+        Access::SignedIn,
+        Handler::PointsRanking,
     ),
     route(
         "GET",

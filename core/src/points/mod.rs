@@ -268,8 +268,9 @@ impl Ledger {
         })
     }
 
-    /// Writes off what `household` could spend from approved awards older than `before`,
-    /// never more than it can spend now (what it already spent came from the oldest).
+    /// Writes off what `household` could spend from approved awards older than `before`:
+    /// points are spent oldest first (a penalty too), so what is left of the old ones is
+    /// what can be spent less what was earned since (`expiring`).
     pub fn expire(
         &mut self,
         id: &str,
@@ -279,7 +280,7 @@ impl Ledger {
     ) -> Result<(), Refused> {
         let request = format!("expire {household} {before}");
         self.once(id, request, |l| {
-            let old: i64 = l
+            let since: i64 = l
                 .entries
                 .iter()
                 .filter(|e| {
@@ -287,17 +288,11 @@ impl Ledger {
                         && e.kind == EntryKind::Award
                         && e.state == Some(AwardState::Approved)
                         && e.points > 0
-                        && e.at < before
+                        && e.at >= before
                 })
                 .map(|e| e.points)
                 .sum();
-            let spent_since: i64 = l
-                .entries
-                .iter()
-                .filter(|e| e.household == household && e.kind != EntryKind::Award)
-                .map(|e| -e.points)
-                .sum();
-            let amount = (old - spent_since.max(0)).min(l.spendable(household));
+            let amount = expiring(l.spendable(household), since);
             if amount <= 0 {
                 return Ok(());
             }
@@ -313,6 +308,17 @@ impl Ledger {
             Ok(())
         })
     }
+}
+
+/// Points that expire: what a household can spend beyond what it earned since the cutoff
+/// (spending takes the oldest points first), never below zero.
+pub fn expiring(spendable: i64, earned_since: i64) -> i64 {
+    (spendable - earned_since.max(0)).max(0)
+}
+
+/// The cutoff of a village's expiry: `months` of 30 days before `now`.
+pub fn expiry_cutoff(now: i64, months: u32) -> i64 {
+    now - i64::from(months) * 30 * 86_400_000
 }
 
 #[cfg(test)]

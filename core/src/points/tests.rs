@@ -209,3 +209,23 @@ fn awards_wait_in_notice_until_a_leader_decides() {
         Err(Refused::NotApplicable)
     );
 }
+
+#[test]
+fn expiry_takes_only_the_old_points_left_after_spending() {
+    let mut l = Ledger::default();
+    l.stock.insert("soap".into(), 100);
+    l.award("old", "h1", 10, false, 0).expect("award");
+    l.award("new", "h1", 4, false, 100).expect("award");
+    l.redeem("r", "h1", &[("soap".into(), 3, 1)], 101)
+        .expect("redeem");
+    // 10 old, 4 new, 3 spent from the old: 7 old left.
+    l.expire("x", "h1", 50, 200).expect("expire");
+    assert_eq!(l.spendable("h1"), 4);
+    // Nothing old is left; a second run writes nothing.
+    let n = l.entries().len();
+    l.expire("y", "h1", 50, 300).expect("expire");
+    assert_eq!(l.entries().len(), n);
+    assert_eq!(expiring(5, 9), 0);
+    assert_eq!(expiring(5, -3), 5);
+    assert_eq!(expiry_cutoff(100 * 86_400_000, 1), 70 * 86_400_000);
+}

@@ -85,9 +85,9 @@ pub struct Rule {
     /// Positive for good conduct, negative for a violation.
     pub points: i64,
     /// At most this many awards per household per `period`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
     /// A photo must go with the award.
     pub evidence: bool,
@@ -109,6 +109,120 @@ pub fn stars_for(levels: &[StarLevel], earned: i64) -> u8 {
         .map(|l| l.stars)
         .max()
         .unwrap_or(0)
+}
+
+/// The Beijing-time bounds `[start, end)` (ms) of a quarter key such as `2026-Q4`.
+pub fn quarter_bounds(key: &str) -> Option<(i64, i64)> {
+    let (y, q) = key.split_once("-Q")?;
+    let (y, q): (i32, u32) = (y.parse().ok()?, q.parse().ok()?);
+    if !(1..=4).contains(&q) {
+        return None;
+    }
+    let start = Day::from_ymd(y, 3 * (q - 1) + 1, 1)?;
+    let end = if q == 4 {
+        Day::from_ymd(y + 1, 1, 1)?
+    } else {
+        Day::from_ymd(y, 3 * q + 1, 1)?
+    };
+    Some((Day(start.0 - 1).end_ms(), Day(end.0 - 1).end_ms()))
+}
+
+/// One household on the village's ranking (names masked), with its stars.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RankLine {
+    pub household: String,
+    pub earned: i64,
+    pub stars: u8,
+}
+
+/// `GET /api/v1/villages/{code}/points/ranking?quarter=`: points earned in a quarter,
+/// most first, and the star-household ratings (星级文明户) they give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Ranking {
+    pub village: String,
+    pub quarter: String,
+    pub levels: Vec<StarLevel>,
+    pub lines: Vec<RankLine>,
+}
+
+/// `PUT /api/v1/villages/{code}/points`: the village leader's rule book and settings, whole.
+/// Rules left out are withdrawn (kept: old entries name them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RuleBookSave {
+    pub notice_days: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expire_months: Option<u32>,
+    pub stars: Vec<StarLevel>,
+    pub rules: Vec<Rule>,
+}
+
+impl RuleBookSave {
+    pub fn problems(&self) -> Vec<Detail> {
+        let mut out = Vec::new();
+        if self.notice_days > 30 {
+            out.push(problem(
+                "notice_days",
+                "公示期为 0 至 30 天",
+                "notice is 0 to 30 days",
+            ));
+        }
+        if self.expire_months.is_some_and(|m| !(1..=120).contains(&m)) {
+            out.push(problem(
+                "expire_months",
+                "有效期为 1 至 120 个月，或不设",
+                "expiry is 1 to 120 months, or none",
+            ));
+        }
+        if self.stars.len() > 5 || self.stars.iter().any(|l| !(1..=5).contains(&l.stars)) {
+            out.push(problem("stars", "星级为 1 至 5 星", "stars are 1 to 5"));
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, r) in self.rules.iter().enumerate() {
+            let field = |f: &str| format!("rules[{i}].{f}");
+            let code_ok = (1..=32).contains(&r.code.len())
+                && r.code
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            if !code_ok || !seen.insert(r.code.clone()) {
+                out.push(problem(
+                    &field("code"),
+                    "编号有误或重复",
+                    "code malformed or repeated",
+                ));
+            }
+            if !(1..=100).contains(&r.name.trim().chars().count()) {
+                out.push(problem(
+                    &field("name"),
+                    "请填写细则内容",
+                    "describe the rule",
+                ));
+            }
+            if !(1..=20).contains(&r.category.trim().chars().count()) {
+                out.push(problem(&field("category"), "请填写类别", "give a category"));
+            }
+            if r.points == 0 || !(-1000..=1000).contains(&r.points) {
+                out.push(problem(
+                    &field("points"),
+                    "分值须在 -1000 至 1000 之间且不为 0",
+                    "points must be -1000 to 1000, not 0",
+                ));
+            }
+            if r.limit.is_some() != r.period.is_some() || r.limit == Some(0) {
+                out.push(problem(
+                    &field("limit"),
+                    "次数上限和周期要一起填",
+                    "a limit needs a period, and the other way round",
+                ));
+            }
+        }
+        if self.rules.len() > 200 {
+            out.push(problem("rules", "最多 200 条细则", "at most 200 rules"));
+        }
+        out
+    }
 }
 
 /// `GET /api/v1/villages/{code}/points`: a village's rule book and settings (publicly
@@ -688,6 +802,57 @@ mod tests {
         assert_eq!(Period::Quarter.key(new_year), "2027-Q1");
         assert_eq!(Period::Year.key(new_year - 3_600_000), "2026");
         assert_eq!(quarter_of(new_year - 3_600_000), "2026-Q4");
+    }
+
+    #[test]
+    fn quarters_have_beijing_bounds() {
+        let (start, end) = quarter_bounds("2026-Q4").expect("a quarter");
+        assert_eq!(Period::Quarter.key(start), "2026-Q4");
+        assert_eq!(Period::Quarter.key(start - 1), "2026-Q3");
+        assert_eq!(Period::Quarter.key(end - 1), "2026-Q4");
+        assert_eq!(Period::Quarter.key(end), "2027-Q1");
+        assert_eq!(quarter_bounds("2026-Q5"), None);
+        assert_eq!(quarter_bounds("2026"), None);
+    }
+
+    #[test]
+    fn a_rule_book_says_every_problem() {
+        let rule = |code: &str, points, limit, period| Rule {
+            code: code.into(),
+            name: "参加义务劳动".into(),
+            category: "公益".into(),
+            points,
+            limit,
+            period,
+            evidence: false,
+        };
+        let book = RuleBookSave {
+            notice_days: 7,
+            expire_months: None,
+            stars: vec![],
+            rules: vec![rule("gy-01", 5, Some(4), Some(Period::Month))],
+        };
+        assert!(book.problems().is_empty());
+        let bad = RuleBookSave {
+            notice_days: 31,
+            expire_months: Some(0),
+            rules: vec![
+                rule("gy-01", 0, Some(4), None),
+                rule("gy-01", 5, None, None),
+            ],
+            ..book
+        };
+        let fields: Vec<String> = bad.problems().into_iter().filter_map(|d| d.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "notice_days",
+                "expire_months",
+                "rules[0].points",
+                "rules[0].limit",
+                "rules[1].code"
+            ]
+        );
     }
 
     #[test]

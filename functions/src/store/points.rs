@@ -257,7 +257,157 @@ const ENTRY_JOINS: &str = "LEFT JOIN point_rules r \
 const HEAD: &str = "(SELECT m.name FROM household_members m WHERE m.household_id = h.id \
     AND m.active = 1 ORDER BY m.relation <> 'head', m.sort, m.id LIMIT 1)";
 
+/// A household whose expiry the job looks at: what it can spend, and what it earned since
+/// its village's cutoff (`None`: its village lets points live forever).
+#[derive(Deserialize)]
+pub struct ExpiryRow {
+    pub household_id: String,
+    pub village_code: String,
+    pub spendable: i64,
+    pub earned_since: Option<i64>,
+}
+
 impl Store {
+    /// Up to `limit` households not yet looked at on `day`, with what expiry needs.
+    pub async fn expiry_candidates(
+        &self,
+        day: &str,
+        now: i64,
+        limit: usize,
+    ) -> Result<Vec<ExpiryRow>, ApiError> {
+        self.all(
+            "SELECT b.household_id, b.village_code, b.spendable, \
+               CASE WHEN v.expire_months IS NULL OR b.spendable = 0 THEN NULL ELSE \
+                 (SELECT coalesce(sum(e.spendable_delta), 0) FROM point_entries e \
+                  WHERE e.household_id = b.household_id AND e.kind IN ('approve', 'award') \
+                    AND e.spendable_delta > 0 \
+                    AND e.at >= ?2 - v.expire_months * 30 * 86400000) END AS earned_since \
+             FROM point_balances b INDEXED BY point_balances_checked \
+             LEFT JOIN point_villages v ON v.village_code = b.village_code \
+             WHERE b.checked_day < ?1 ORDER BY b.checked_day, b.household_id LIMIT ?3",
+            &[day.into(), ms(now), (limit as f64).into()],
+        )
+        .await
+    }
+
+    /// Writes the expiry entries and marks every household looked at on `day`, in one
+    /// batch (a redemption in between that leaves too little aborts it: the next run
+    /// looks again).
+    pub async fn expire_points(
+        &self,
+        entries: &[NewEntry],
+        looked_at: &[String],
+        day: &str,
+        now: i64,
+    ) -> Result<(), ApiError> {
+        let mut stmts = if entries.is_empty() {
+            Vec::new()
+        } else {
+            append(self, entries, None, now)?
+        };
+        stmts.push(
+            self.db
+                .prepare(
+                    "UPDATE point_balances SET checked_day = ?2 \
+                     WHERE household_id IN (SELECT value FROM json_each(?1))",
+                )
+                .bind(&[serde_json::to_string(looked_at)?.into(), day.into()])
+                .map_err(storage)?,
+        );
+        self.points_batch(stmts, ApiError::AlreadyExists).await
+    }
+
+    /// Points earned in `[from, to)` per household of the village, most first.
+    pub async fn ranking(
+        &self,
+        village: &str,
+        from: i64,
+        to: i64,
+        limit: usize,
+    ) -> Result<Vec<(Option<String>, i64)>, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            head: Option<String>,
+            earned: i64,
+        }
+        let rows: Vec<Row> = self
+            .all(
+                &format!(
+                    "SELECT {HEAD} AS head, x.earned FROM \
+                       (SELECT household_id, sum(spendable_delta) AS earned \
+                        FROM point_entries INDEXED BY point_entries_earned \
+                        WHERE village_code = ?1 AND at >= ?2 AND at < ?3 \
+                          AND spendable_delta > 0 AND kind IN ('approve', 'award') \
+                        GROUP BY household_id) x \
+                     JOIN households h ON h.id = x.household_id \
+                     ORDER BY x.earned DESC, h.id LIMIT ?4"
+                ),
+                &[village.into(), ms(from), ms(to), (limit as f64).into()],
+            )
+            .await?;
+        Ok(rows.into_iter().map(|r| (r.head, r.earned)).collect())
+    }
+
+    /// Replaces a village's rule book and settings in one batch (rules left out are
+    /// withdrawn, never deleted).
+    pub async fn save_rule_book(
+        &self,
+        village: &str,
+        book: &wangge_core::points::RuleBookSave,
+        at: i64,
+    ) -> Result<(), ApiError> {
+        let mut stmts = vec![
+            self.db
+                .prepare(
+                    "INSERT INTO point_villages (village_code, notice_days, expire_months, stars, \
+                       updated_at) VALUES (?1, ?2, ?3, ?4, ?5) \
+                     ON CONFLICT (village_code) DO UPDATE SET notice_days = excluded.notice_days, \
+                       expire_months = excluded.expire_months, stars = excluded.stars, \
+                       updated_at = excluded.updated_at",
+                )
+                .bind(&[
+                    village.into(),
+                    f64::from(book.notice_days).into(),
+                    book.expire_months
+                        .map_or(JsValue::NULL, |m| f64::from(m).into()),
+                    serde_json::to_string(&book.stars)?.into(),
+                    ms(at),
+                ])
+                .map_err(storage)?,
+            self.db
+                .prepare("UPDATE point_rules SET active = 0 WHERE village_code = ?1")
+                .bind(&[village.into()])
+                .map_err(storage)?,
+        ];
+        for (i, r) in book.rules.iter().enumerate() {
+            stmts.push(
+                self.db
+                    .prepare(
+                        "INSERT INTO point_rules (village_code, code, name, category, points, \
+                           period_limit, period, evidence, active, sort) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9) \
+                         ON CONFLICT (village_code, code) DO UPDATE SET name = excluded.name, \
+                           category = excluded.category, points = excluded.points, \
+                           period_limit = excluded.period_limit, period = excluded.period, \
+                           evidence = excluded.evidence, active = 1, sort = excluded.sort",
+                    )
+                    .bind(&[
+                        village.into(),
+                        r.code.as_str().into(),
+                        r.name.trim().into(),
+                        r.category.trim().into(),
+                        (r.points as f64).into(),
+                        r.limit.map_or(JsValue::NULL, |l| f64::from(l).into()),
+                        r.period.map_or(JsValue::NULL, |p| p.as_str().into()),
+                        f64::from(u8::from(r.evidence)).into(),
+                        (i as f64).into(),
+                    ])
+                    .map_err(storage)?,
+            );
+        }
+        self.points_batch(stmts, ApiError::AlreadyExists).await
+    }
+
     async fn points_batch(
         &self,
         stmts: Vec<D1PreparedStatement>,

@@ -716,3 +716,67 @@ fn every_balance_is_the_sum_of_its_entries() {
         (SELECT count(*) FROM point_balances WHERE spendable < 0) AS n");
     assert_eq!(negative[0]["n"], 0);
 }
+
+#[test]
+fn the_rule_book_is_kept_whole_and_the_ranking_gives_stars() {
+    let api = Api::from_env();
+    let addr = "10.10.0.7";
+    // The demo third quarter: resident-a's household earned 85, 李春生's 25.
+    let a = api.session("resident-a", addr);
+    let r = api.as_user(
+        "GET",
+        &format!("/api/v1/villages/{V1}/points/ranking?quarter=2026-Q3"),
+        &a,
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let ranking: wangge_core::points::Ranking = r.json();
+    let top = &ranking.lines[0];
+    assert_eq!(
+        (top.household.as_str(), top.earned, top.stars),
+        ("张*明户", 85, 5)
+    );
+    assert!(ranking
+        .lines
+        .iter()
+        .any(|l| l.household == "李*生户" && l.stars == 3));
+    let r = api.as_user(
+        "GET",
+        &format!("/api/v1/villages/{V1}/points/ranking?quarter=2026-Q9"),
+        &a,
+    );
+    assert_eq!((r.status, code(&r)), (422, ProblemCode::Invalid));
+    // 西湾村's book, saved by a county administrator (the village has no leader account).
+    let v2 = "990101001004";
+    let admin = api.session("admin", addr);
+    let book: RuleBook = api
+        .as_user("GET", &format!("/api/v1/villages/{v2}/points"), &admin)
+        .json();
+    let mut rules = book.rules.clone();
+    rules.push(wangge_core::points::Rule {
+        code: "t-01".into(),
+        name: "参加防汛值守".into(),
+        category: "平安法治".into(),
+        points: 8,
+        limit: None,
+        period: None,
+        evidence: false,
+    });
+    let save = |rules: &[wangge_core::points::Rule], notice: u32| {
+        serde_json::json!({"notice_days": notice, "expire_months": book.expire_months,
+            "stars": book.stars, "rules": rules})
+        .to_string()
+    };
+    let path = format!("/api/v1/villages/{v2}/points");
+    let r = api.as_user_json("PUT", &path, &api.session("leader", addr), &save(&rules, 7));
+    assert_eq!(r.status, 403, "another village's leader");
+    let r = api.as_user_json("PUT", &path, &admin, &save(&rules, 31));
+    assert_eq!((r.status, code(&r)), (422, ProblemCode::Invalid));
+    let r = api.as_user_json("PUT", &path, &admin, &save(&rules, 7));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let saved: RuleBook = r.json();
+    assert_eq!(saved.rules.len(), book.rules.len() + 1);
+    // Withdrawn again: the book is as it was.
+    let r = api.as_user_json("PUT", &path, &admin, &save(&book.rules, book.notice_days));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json::<RuleBook>().rules, book.rules);
+}
