@@ -7,15 +7,6 @@ use leptos_router::components::A;
 #[component]
 pub fn Home() -> impl IntoView {
     let s = Settings::get();
-    let soon = move |zh: &'static str, en: &'static str, dzh: &'static str, den: &'static str| {
-        view! {
-            <li class="tile disabled" aria-disabled="true">
-                <h2>{move || s.t(zh, en)}</h2>
-                <p>{move || s.t(dzh, den)}</p>
-                <span class="tag">{move || s.t("即将上线", "Coming soon")}</span>
-            </li>
-        }
-    };
     view! {
         <section class="home">
             <h1>{move || s.t("网格通", "Wangge")}</h1>
@@ -35,7 +26,12 @@ pub fn Home() -> impl IntoView {
                         <p>{move || s.t("下水道堵了、树倒了、邻里纠纷，拍一拍、说一说，网格员来处理。没有网络也能报。", "Blocked drain, fallen tree, a dispute: report it and your grid worker handles it — even offline.")}</p>
                     </A>
                 </li>
-                {soon("积分超市", "Points supermarket", "按村规民约攒积分，到村里小超市兑换日用品。", "Earn points under village rules and redeem them at the village shop.")}
+                <li class="tile">
+                    <A href="/points" attr:class="tile-link">
+                        <h2>{move || s.t("积分超市", "Points supermarket")}</h2>
+                        <p>{move || s.t("按村规民约攒积分，到村里小超市兑换日用品。积分存折随时查，兑换码没网也能出示。", "Earn points under village rules and redeem them at the village shop. Your passbook any time; your pass even offline.")}</p>
+                    </A>
+                </li>
                 <li class="tile">
                     <A href="/guide" attr:class="tile-link">
                         <h2>{move || s.t("办事指南", "Service guide")}</h2>

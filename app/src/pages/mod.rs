@@ -8,6 +8,7 @@ mod guide;
 mod home;
 mod households;
 mod lazy;
+mod points;
 mod reports;
 mod resident;
 mod sync;
@@ -46,6 +47,11 @@ lazy::lazy_route!(
     /// `/guide[/{code}]`: the service guide, searchable offline, and one item for elderly
     /// readers (one chunk: the two share the catalogue).
     GuideRoute => guide_page, super::guide::Guide
+);
+lazy::lazy_route!(
+    /// `/points[/{tab}]`: 积分超市 — the resident's passbook and pass, the award form, the
+    /// village board, the clerk's counter (one chunk).
+    PointsRoute => points_page, super::points::Points
 );
 lazy::lazy_route!(
     /// `/admin/guide[/{code}|/new]`: administrators' list of guide items (withdrawn ones
@@ -101,6 +107,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/departments") view={Lazy::<AdminDepartmentsRoute>::new()}/>
                     <Route path=path!("/admin/guide/:code?") view={Lazy::<AdminGuideRoute>::new()}/>
                     <Route path=path!("/reports/:id?") view=reports::Reports/>
+                    <Route path=path!("/points/:tab?") view={Lazy::<PointsRoute>::new()}/>
                 </Routes>
             </main>
             <BottomNav/>
@@ -145,20 +152,10 @@ fn TopBar() -> impl IntoView {
     }
 }
 
-/// The three missions plus the directory. Sections not built yet are shown plainly
-/// disabled, never as fake pages.
+/// The three missions plus the directory.
 #[component]
 fn BottomNav() -> impl IntoView {
     let s = Settings::get();
-    let soon = move |zh: &'static str, en: &'static str, icon: &'static str| {
-        view! {
-            <span class="nav-item disabled" aria-disabled="true">
-                <span class="nav-icon" aria-hidden="true">{icon}</span>
-                <span>{move || s.t(zh, en)}</span>
-                <small>{move || s.t("即将上线", "Coming soon")}</small>
-            </span>
-        }
-    };
     view! {
         <nav class="bottomnav no-print" aria-label=move || s.t("主导航", "Main navigation")>
             <A href="/" attr:class="nav-item" exact=true>
@@ -174,7 +171,10 @@ fn BottomNav() -> impl IntoView {
                 <span>{move || s.t("报事", "Report")}</span>
                 <UnreadBadge/>
             </A>
-            {soon("积分超市", "Points", "★")}
+            <A href="/points" attr:class="nav-item">
+                <span class="nav-icon" aria-hidden="true">"★"</span>
+                <span>{move || s.t("积分超市", "Points")}</span>
+            </A>
             <A href="/guide" attr:class="nav-item">
                 <span class="nav-icon" aria-hidden="true">"☰"</span>
                 <span>{move || s.t("办事指南", "Guide")}</span>

@@ -1,0 +1,224 @@
+//! 积分超市 (one lazy chunk), `/points[/{tab}]`. Each role starts on its own tab:
+//! a resident on 我的积分 (the balances, the passbook to print, goods they can afford) with
+//! 兑换码 (the household pass, kept to show offline); grid staff on 记分 (an award for
+//! households of their grid, through the outbox); the village's people on 公示 (the board,
+//! objections, the leader's approvals, rankings and stars); a shop clerk on 兑换 (scan or
+//! find the household, pick goods, one confirmed redemption that needs the network) and
+//! 今日 (the day's redemptions, returns, the reconciliation as CSV).
+
+mod award;
+mod board;
+mod mine;
+mod shop;
+
+use crate::api::{load, Loaded};
+use crate::settings::Settings;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use wangge_core::accounts::{AccountRole, Me, Scope};
+use wangge_core::points::EntryKind;
+use wangge_core::API_PREFIX;
+
+/// Outbox kinds of the points section.
+const AWARD_KIND: &str = "points.award";
+const OBJECTION_KIND: &str = "points.objection";
+
+fn me() -> ReadSignal<Loaded<Me>> {
+    load::<Me>(|| format!("{API_PREFIX}/me"))
+}
+
+/// The village (12 digits) a grid scope lies in, or covers.
+fn village_of(code: &str) -> Option<String> {
+    (code.len() >= 12).then(|| code[..12].to_owned())
+}
+
+/// The village whose points this account sees: its household's, its grid's, or its shop's.
+fn my_village(me: &Me) -> Option<String> {
+    me.roles.iter().find_map(|g| match &g.scope {
+        Scope::Grid(code) => village_of(code),
+        Scope::Shop(id) => id.strip_prefix("shop-").and_then(village_of),
+        Scope::Department(_) => None,
+    })
+}
+
+fn my_shop(me: &Me) -> Option<String> {
+    me.roles.iter().find_map(|g| match (&g.role, &g.scope) {
+        (AccountRole::ShopClerk, Scope::Shop(id)) => Some(id.clone()),
+        _ => None,
+    })
+}
+
+/// Grid staff who record awards.
+fn awards(me: &Me) -> bool {
+    me.roles.iter().any(|g| {
+        matches!(
+            g.role,
+            AccountRole::GridWorker | AccountRole::GridLeader | AccountRole::GridInstructor
+        )
+    })
+}
+
+fn leads(me: &Me) -> bool {
+    me.roles.iter().any(|g| g.role == AccountRole::GridLeader)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Mine,
+    Pass,
+    Award,
+    Board,
+    Shop,
+    Today,
+}
+
+impl Tab {
+    fn path(self) -> &'static str {
+        match self {
+            Tab::Mine => "/points/mine",
+            Tab::Pass => "/points/pass",
+            Tab::Award => "/points/award",
+            Tab::Board => "/points/board",
+            Tab::Shop => "/points/shop",
+            Tab::Today => "/points/today",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Tab> {
+        Some(match s {
+            "mine" => Tab::Mine,
+            "pass" => Tab::Pass,
+            "award" => Tab::Award,
+            "board" => Tab::Board,
+            "shop" => Tab::Shop,
+            "today" => Tab::Today,
+            _ => return None,
+        })
+    }
+
+    fn label(self, s: Settings) -> &'static str {
+        match self {
+            Tab::Mine => s.t("我的积分", "My points"),
+            Tab::Pass => s.t("兑换码", "Pass"),
+            Tab::Award => s.t("记分", "Award"),
+            Tab::Board => s.t("公示", "Board"),
+            Tab::Shop => s.t("兑换", "Redeem"),
+            Tab::Today => s.t("今日兑换", "Today"),
+        }
+    }
+}
+
+/// The tabs an account has, its first being where `/points` opens.
+fn tabs_of(me: &Me) -> Vec<Tab> {
+    let mut tabs = Vec::new();
+    if my_shop(me).is_some() {
+        tabs.extend([Tab::Shop, Tab::Today]);
+    }
+    if me.household.is_some() {
+        tabs.extend([Tab::Mine, Tab::Pass]);
+    }
+    if awards(me) {
+        tabs.push(Tab::Award);
+    }
+    if my_village(me).is_some() {
+        tabs.push(Tab::Board);
+    }
+    tabs
+}
+
+/// `/points[/{tab}]`.
+#[component]
+pub fn Points() -> impl IntoView {
+    let s = Settings::get();
+    let me = me();
+    let params = use_params_map();
+    view! {
+        <section class="points">
+            {move || {
+                let loaded = me.get();
+                match loaded.data {
+                    Some(m) if !m.login.is_empty() => {
+                        let tabs = tabs_of(&m);
+                        let asked = params.with(|p| p.get("tab")).as_deref().and_then(Tab::parse);
+                        let tab = asked.filter(|t| tabs.contains(t)).or(tabs.first().copied());
+                        let links = tabs.iter().map(|&t| view! {
+                            <A href=t.path() attr:class="chip-link"
+                                attr:aria-current=move || (Some(t) == tab).then_some("page")
+                                attr:data-testid=format!("points-tab-{}", &t.path()[8..])>
+                                {move || t.label(s)}
+                            </A>
+                        }).collect_view();
+                        view! {
+                            <h1>{move || s.t("积分超市", "Points supermarket")}</h1>
+                            <nav class="tabs actions no-print" aria-label=move || s.t("积分分类", "Points sections")>{links}</nav>
+                            {match tab {
+                                Some(Tab::Mine) => view! { <mine::MyPoints me=m/> }.into_any(),
+                                Some(Tab::Pass) => view! { <mine::Pass me=m/> }.into_any(),
+                                Some(Tab::Award) => view! { <award::AwardForm me=m/> }.into_any(),
+                                Some(Tab::Board) => view! { <board::VillageBoard me=m/> }.into_any(),
+                                Some(Tab::Shop) => view! { <shop::Counter me=m/> }.into_any(),
+                                Some(Tab::Today) => view! { <shop::Today me=m/> }.into_any(),
+                                None => view! {
+                                    <p class="empty">{move || s.t("这个账号没有积分超市的内容。", "Nothing of the points supermarket for this account.")}</p>
+                                }.into_any(),
+                            }}
+                        }.into_any()
+                    }
+                    _ if loaded.sync == crate::api::SyncState::Loading => view! {
+                        <p class="loading" role="status">{move || s.t("正在加载…", "Loading…")}</p>
+                    }.into_any(),
+                    _ => view! {
+                        <h1>{move || s.t("积分超市", "Points supermarket")}</h1>
+                        <p class="lead">{move || s.t(
+                            "按村规民约攒积分，到村里的积分超市兑换日用品。请先登录：居民用网格员给的开通码，工作人员用账号密码。",
+                            "Earn points under your village's rules and redeem them at the village shop. Sign in first: residents with the code from their grid worker, staff with their password.",
+                        )}</p>
+                        <p class="actions">
+                            <A href="/activate" attr:class="button">{move || s.t("输入开通码", "Enter an activation code")}</A>
+                            <A href="/account" attr:class="button secondary">{move || s.t("工作人员登录", "Staff sign-in")}</A>
+                        </p>
+                    }.into_any(),
+                }
+            }}
+        </section>
+    }
+}
+
+/// What an entry was, in words.
+fn kind_label(s: Settings, kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Award => s.t("记分（公示）", "Award (notice)"),
+        EntryKind::Approve => s.t("审核通过", "Approved"),
+        EntryKind::Void => s.t("作废", "Voided"),
+        EntryKind::Redeem => s.t("兑换商品", "Redeemed"),
+        EntryKind::Reverse => s.t("冲正", "Reversed"),
+        EntryKind::Expire => s.t("积分过期", "Expired"),
+    }
+}
+
+/// `+5` / `-3` / `0`.
+fn signed(n: i64) -> String {
+    if n > 0 {
+        format!("+{n}")
+    } else {
+        n.to_string()
+    }
+}
+
+/// `2026-11-22` in the phone's time zone.
+fn day(ms: i64) -> String {
+    let d = js_sys::Date::new(&(ms as f64).into());
+    format!(
+        "{}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// `2026-11-22 14:05`.
+fn when(ms: i64) -> String {
+    let d = js_sys::Date::new(&(ms as f64).into());
+    format!("{} {:02}:{:02}", day(ms), d.get_hours(), d.get_minutes())
+}
