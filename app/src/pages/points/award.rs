@@ -13,7 +13,7 @@ use leptos::task::spawn_local;
 use std::collections::BTreeSet;
 use wangge_core::accounts::{Me, Scope};
 use wangge_core::grids::{GridCard, GridLevel};
-use wangge_core::households::HouseholdPage;
+use wangge_core::households::{HouseholdPage, HouseholdSummary};
 use wangge_core::points::{NewAward, RuleBook};
 use wangge_core::API_PREFIX;
 
@@ -168,49 +168,83 @@ fn GridPicker(village: String, grid: RwSignal<String>) -> impl IntoView {
     }
 }
 
-/// The grid's households (its first page of the register) to tick.
+/// The grid's households to tick: the register's first page (saved for offline), then
+/// the rest fetched page by page, narrowed by a name or address typed.
 #[component]
 fn Households(grid: String, chosen: RwSignal<BTreeSet<String>>) -> impl IntoView {
     let s = Settings::get();
-    let page = load::<HouseholdPage>(move || format!("{API_PREFIX}/grids/{grid}/households"));
+    let first_path = format!("{API_PREFIX}/grids/{grid}/households");
+    let page = load::<HouseholdPage>(move || first_path.clone());
+    let rest = RwSignal::new(Vec::<HouseholdSummary>::new());
+    let filter = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let Some(mut next) = page.with(|p| p.data.as_ref().map(|p| p.next.clone())) else {
+            return;
+        };
+        let grid = grid.clone();
+        rest.set(Vec::new());
+        spawn_local(async move {
+            // A grid holds a few hundred households: a handful of pages.
+            for _ in 0..20 {
+                let Some(after) = next.take() else { break };
+                let path = format!("{API_PREFIX}/grids/{grid}/households?after={after}");
+                match crate::api::send::<(), HouseholdPage>("GET", &path, None).await {
+                    Ok(Some(p)) => {
+                        rest.try_update(|r| r.extend(p.items));
+                        next = p.next;
+                    }
+                    _ => break,
+                }
+            }
+        });
+    });
+    let shown = move || {
+        let f = filter.get();
+        let mut all = page.with(|p| p.data.as_ref().map(|p| p.items.clone()).unwrap_or_default());
+        all.extend(rest.get());
+        all.retain(|h| {
+            f.is_empty()
+                || h.address.contains(&f)
+                || h.head.as_deref().is_some_and(|n| n.contains(&f))
+        });
+        all
+    };
     view! {
         <fieldset class="field households-pick">
             <legend>{move || s.t("农户", "Households")}</legend>
             {move || page.get().error.map(|e| view! { <ErrorMessage error=e/> })}
-            {move || page.get().data.map(|p| {
-                let all: Vec<String> = p.items.iter().map(|h| h.id.clone()).collect();
-                view! {
-                    <p class="actions">
-                        <button type="button" class="link-button" data-testid="award-all"
-                            on:click=move |_| chosen.set(all.iter().cloned().collect())>
-                            {move || s.t("全选", "All")}
-                        </button>
-                        <button type="button" class="link-button" on:click=move |_| chosen.set(BTreeSet::new())>
-                            {move || s.t("清空", "None")}
-                        </button>
-                    </p>
-                    <ul class="list">
-                        {p.items.into_iter().map(|h| {
-                            let id = h.id.clone();
-                            let id_check = h.id.clone();
-                            view! {
-                                <li class="list-item">
-                                    <label>
-                                        <input type="checkbox" data-testid="award-household" data-household=h.id.clone()
-                                            prop:checked=move || chosen.with(|c| c.contains(&id_check))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                let id = id.clone();
-                                                chosen.update(|c| { if on { c.insert(id); } else { c.remove(&id); } });
-                                            }/>
-                                        {h.head.clone().unwrap_or_default()}" · "{h.address.clone()}
-                                    </label>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }
-            })}
+            <input type="search" data-testid="award-filter" placeholder=move || s.t("按户主姓名或门牌筛选", "Filter by name or address")
+                prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev))/>
+            <p class="actions">
+                <button type="button" class="link-button" data-testid="award-all"
+                    on:click=move |_| chosen.set(shown().into_iter().map(|h| h.id).collect())>
+                    {move || s.t("全选（筛选出的）", "All shown")}
+                </button>
+                <button type="button" class="link-button" on:click=move |_| chosen.set(BTreeSet::new())>
+                    {move || s.t("清空", "None")}
+                </button>
+                <span>{move || s.t("已选 ", "Chosen: ")}{move || chosen.with(BTreeSet::len)}</span>
+            </p>
+            <ul class="list">
+                {move || shown().into_iter().map(|h| {
+                    let id = h.id.clone();
+                    let id_check = h.id.clone();
+                    view! {
+                        <li class="list-item">
+                            <label>
+                                <input type="checkbox" data-testid="award-household" data-household=h.id.clone()
+                                    prop:checked=move || chosen.with(|c| c.contains(&id_check))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let id = id.clone();
+                                        chosen.update(|c| { if on { c.insert(id); } else { c.remove(&id); } });
+                                    }/>
+                                {h.head.clone().unwrap_or_default()}" · "{h.address.clone()}
+                            </label>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
         </fieldset>
     }
 }
