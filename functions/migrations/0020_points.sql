@@ -59,7 +59,7 @@ CREATE INDEX point_awards_by_village ON point_awards (village_code, at, id);
 -- the balances; `seq`, `spendable_after`, `pending_after` are the household's counters
 -- after it (so the passbook shows a running balance without adding anything up).
 CREATE TABLE point_entries (
-    id              TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 80),
+    id              TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 160),
     household_id    TEXT NOT NULL REFERENCES households (id),
     village_code    TEXT NOT NULL,
     seq             INTEGER NOT NULL CHECK (seq >= 1),
@@ -73,8 +73,11 @@ CREATE TABLE point_entries (
     award_id        TEXT REFERENCES point_awards (id),
     ref             TEXT,
     rule_code       TEXT,
+    -- The rule's and the recorder's names as they were: a passbook page reads its own rows.
+    rule_name       TEXT,
     note            TEXT NOT NULL DEFAULT '',
     recorded_by     TEXT REFERENCES accounts (id),
+    by_name         TEXT,
     at              INTEGER NOT NULL,
     UNIQUE (household_id, seq)
 ) WITHOUT ROWID;

@@ -7,8 +7,11 @@
 //! - 报事 at county scale (`reports_bench.rs`): rows read and latency of the dispatcher's
 //!   board, a grid worker's queue and the report page, beside a grid card's.
 //!
-//! `XTASK_BENCH_ONLY=reports cargo xtask bench` runs only the last (the Worker is built,
-//! the SPA is not: `dist/` must hold a build already).
+//! - 积分超市 at county scale (`points_bench.rs`): redemptions by 50 concurrent clients
+//!   beside the floor, and the passbook's rows read.
+//!
+//! `XTASK_BENCH_ONLY=reports` or `=points cargo xtask bench` runs only that part (the
+//! Worker is built, the SPA is not: `dist/` must hold a build already).
 
 use crate::build::{self, shell_files};
 use crate::suite::{self, DEMO_GRID};
@@ -52,8 +55,10 @@ fn is_chunk(f: &str) -> bool {
 
 pub fn run() -> Result<ExitCode> {
     crate::proc::install_stop_handler();
-    if std::env::var("XTASK_BENCH_ONLY").as_deref() == Ok("reports") {
-        return reports_only();
+    match std::env::var("XTASK_BENCH_ONLY").as_deref() {
+        Ok("reports") => return scale_only(crate::reports_bench::run),
+        Ok("points") => return scale_only(crate::points_bench::run),
+        _ => {}
     }
     tools::ensure(true)?;
     build::fetch()?;
@@ -92,6 +97,7 @@ pub fn run() -> Result<ExitCode> {
     drop(server);
     // After Lighthouse, so its pages see the demo township as it is, not 1,000 more grids.
     ok &= crate::reports_bench::run(&persist, &work)?;
+    ok &= crate::points_bench::run(&persist, &work)?;
     ok &= guide_search()?;
     println!(
         "\n{:<24} {:>6} {:>9} {:>9} {:>9}",
@@ -118,8 +124,9 @@ pub fn run() -> Result<ExitCode> {
     })
 }
 
-/// `XTASK_BENCH_ONLY=reports`: the Worker, a fresh bench database, and the 报事 figures.
-fn reports_only() -> Result<ExitCode> {
+/// `XTASK_BENCH_ONLY=reports|points`: the Worker, a fresh bench database, and that
+/// section's figures at county scale.
+fn scale_only(bench: fn(&Path, &Path) -> Result<bool>) -> Result<ExitCode> {
     tools::ensure(false)?;
     build::worker()?;
     let work = root().join("target").join("xtask-bench");
@@ -127,7 +134,7 @@ fn reports_only() -> Result<ExitCode> {
     let _ = std::fs::remove_dir_all(&persist);
     std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
     suite::migrate_and_seed(&persist)?;
-    Ok(if crate::reports_bench::run(&persist, &work)? {
+    Ok(if bench(&persist, &work)? {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

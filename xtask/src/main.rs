@@ -7,6 +7,7 @@ mod build;
 mod guide_seed;
 mod icons;
 mod open311;
+mod points_bench;
 mod proc;
 mod reports_bench;
 mod suite;

@@ -328,22 +328,22 @@ pub fn seed(persist: &Path) -> Result<()> {
 }
 
 /// A signed-in (or anonymous) client of the local Worker.
-struct Client {
+pub(crate) struct Client {
     base: String,
     agent: ureq::Agent,
     cookie: Option<String>,
 }
 
 /// One answer: status, `X-Rows-Read`, body, and how long it took.
-struct Answer {
-    status: u16,
-    rows_read: Option<u64>,
-    body: serde_json::Value,
-    ms: f64,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) rows_read: Option<u64>,
+    pub(crate) body: serde_json::Value,
+    pub(crate) ms: f64,
 }
 
 impl Client {
-    fn new(base: &str) -> Client {
+    pub(crate) fn new(base: &str) -> Client {
         Client {
             base: base.to_owned(),
             agent: ureq::Agent::config_builder()
@@ -354,7 +354,7 @@ impl Client {
         }
     }
 
-    fn signed_in(base: &str, login: &str, address: &str) -> Result<Client> {
+    pub(crate) fn signed_in(base: &str, login: &str, address: &str) -> Result<Client> {
         let mut c = Client::new(base);
         let resp = c
             .agent
@@ -380,14 +380,34 @@ impl Client {
         Ok(c)
     }
 
-    fn get(&self, path: &str) -> Result<Answer> {
+    pub(crate) fn get(&self, path: &str) -> Result<Answer> {
+        self.send("GET", path, None)
+    }
+
+    /// A request with an optional JSON body (writes carry our own `Origin`).
+    pub(crate) fn send(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> Result<Answer> {
         let url = format!("{}{path}", self.base);
-        let mut req = self.agent.get(&url);
+        let mut req = ureq::http::Request::builder()
+            .method(method)
+            .uri(&url)
+            .header("Origin", &self.base)
+            .header("Content-Type", "application/json");
         if let Some(c) = &self.cookie {
             req = req.header("Cookie", c);
         }
+        let req = req
+            .body(body.map(|b| b.to_string()).unwrap_or_default())
+            .map_err(|e| format!("{method} {url}: {e}"))?;
         let started = Instant::now();
-        let mut resp = req.call().map_err(|e| format!("GET {url}: {e}"))?;
+        let mut resp = self
+            .agent
+            .run(req)
+            .map_err(|e| format!("{method} {url}: {e}"))?;
         let text = resp
             .body_mut()
             .read_to_string()
@@ -472,7 +492,7 @@ impl Case {
     }
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
+pub(crate) fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;
     }
@@ -480,7 +500,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i]
 }
 
-fn median<T: Copy + Ord>(v: &[T]) -> Option<T> {
+pub(crate) fn median<T: Copy + Ord>(v: &[T]) -> Option<T> {
     let mut v = v.to_vec();
     v.sort_unstable();
     v.get(v.len() / 2).copied()

@@ -336,7 +336,10 @@ impl Decide {
         let mut seen = std::collections::BTreeSet::new();
         if self.entries.is_empty()
             || self.entries.len() > MAX_DECISION_ENTRIES
-            || self.entries.iter().any(|e| e.len() > 80 || !seen.insert(e))
+            || self
+                .entries
+                .iter()
+                .any(|e| e.len() > 160 || !seen.insert(e))
         {
             out.push(problem(
                 "entries",

@@ -216,10 +216,13 @@ fn append(
         .prepare(
             "INSERT INTO point_entries (id, household_id, village_code, seq, kind, points, \
                spendable_delta, pending_delta, spendable_after, pending_after, award_id, ref, \
-               rule_code, note, recorded_by, at) \
+               rule_code, rule_name, note, recorded_by, by_name, at) \
              SELECT e.id, e.household, e.village, b.seq + row_number() OVER w, e.kind, e.points, \
                e.sd, e.pd, b.spendable + sum(e.sd) OVER w, b.pending + sum(e.pd) OVER w, \
-               e.award, e.ref, e.rule, e.note, ?2, ?3 \
+               e.award, e.ref, e.rule, \
+               (SELECT r.name FROM point_rules r WHERE r.village_code = e.village \
+                  AND r.code = e.rule), \
+               e.note, ?2, (SELECT a.name FROM accounts a WHERE a.id = ?2), ?3 \
              FROM (SELECT key AS n, value ->> '$.id' AS id, value ->> '$.household' AS household, \
                      value ->> '$.village' AS village, value ->> '$.kind' AS kind, \
                      value ->> '$.points' AS points, value ->> '$.sd' AS sd, \
@@ -249,10 +252,7 @@ fn append(
 
 const ENTRY_COLUMNS: &str = "e.id, e.household_id, e.village_code, e.seq, e.kind, e.points, \
     e.spendable_delta, e.pending_delta, e.spendable_after, e.pending_after, e.ref AS ref_id, \
-    r.name AS rule_name, e.note, a.name AS by_name, e.at";
-const ENTRY_JOINS: &str = "LEFT JOIN point_rules r \
-      ON r.village_code = e.village_code AND r.code = e.rule_code \
-    LEFT JOIN accounts a ON a.id = e.recorded_by";
+    e.rule_name, e.note, e.by_name, e.at";
 /// A household's head (or first member): how the clerk and the board name it.
 const HEAD: &str = "(SELECT m.name FROM household_members m WHERE m.household_id = h.id \
     AND m.active = 1 ORDER BY m.relation <> 'head', m.sort, m.id LIMIT 1)";
@@ -643,7 +643,7 @@ impl Store {
     ) -> Result<Vec<EntryRow>, ApiError> {
         self.all(
             &format!(
-                "SELECT {ENTRY_COLUMNS} FROM point_entries e {ENTRY_JOINS} \
+                "SELECT {ENTRY_COLUMNS} FROM point_entries e \
                  WHERE e.household_id = ?1 AND e.seq < ?2 ORDER BY e.seq DESC LIMIT ?3"
             ),
             &[
@@ -657,7 +657,7 @@ impl Store {
 
     pub async fn entry(&self, id: &str) -> Result<Option<EntryRow>, ApiError> {
         self.first(
-            &format!("SELECT {ENTRY_COLUMNS} FROM point_entries e {ENTRY_JOINS} WHERE e.id = ?1"),
+            &format!("SELECT {ENTRY_COLUMNS} FROM point_entries e WHERE e.id = ?1"),
             &[id.into()],
         )
         .await

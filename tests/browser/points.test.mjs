@@ -1,0 +1,151 @@
+// 积分超市 on phones: a grid worker awards points to a new household, the village leader
+// approves them after the notice, the resident sees them; the clerk scans the resident's
+// pass (the decoded text goes into the field a handheld scanner types into) and redeems;
+// the passbook shows every step with its running balance.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { BASE, launch, phone, mounted, axeProblems, signIn, waitUntil, d1, uuidv7 } from "./lib.mjs";
+
+let browser;
+const headers = { Origin: BASE };
+// The household of this run, its head, and its resident's browser.
+let household;
+const head = `积分测试${Date.now() % 100000}`;
+let resident;
+
+before(async () => {
+    browser = await launch();
+    // A new household in worker-a's grid, and its resident's phone in through an activation.
+    const worker = await browser.newContext({ extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.81" } });
+    await signIn(worker.request, "worker-a");
+    household = uuidv7();
+    const made = await worker.request.post(`${BASE}/api/v1/grids/990101001003001/households`, {
+        headers,
+        data: { id: household, address: "东岗村一组 88 号", members: [{ id: uuidv7(), name: head, relation: "head" }] },
+    });
+    assert.equal(made.status(), 201, await made.text());
+    const { code } = await (await worker.request.post(`${BASE}/api/v1/households/${household}/activations`, { headers })).json();
+    await worker.close();
+    resident = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.82" } });
+    const r = await resident.page.request.post(`${BASE}/api/v1/activations`, { headers, data: { code } });
+    assert.equal(r.status(), 200, await r.text());
+});
+
+after(async () => {
+    await resident?.context.close();
+    await browser?.close();
+});
+
+async function passbook() {
+    return (await resident.page.request.get(`${BASE}/api/v1/households/${household}/passbook`)).json();
+}
+
+test("a worker awards points, the leader approves them after the notice, the resident sees them", async () => {
+    const { context, page } = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.83" } });
+    try {
+        await signIn(page.request, "worker-a");
+        await page.goto(`${BASE}/points`);
+        await mounted(page);
+        await page.getByTestId("award-form").waitFor();
+        await page.getByTestId("award-rule").selectOption("xl-02");
+        await page.getByTestId("award-filter").fill(head);
+        await page.locator(`[data-household="${household}"]`).check();
+        await page.getByTestId("award-note").fill("照顾隔壁孤寡老人");
+        assert.deepEqual(await axeProblems(page, "award"), []);
+        await page.getByTestId("award-submit").click();
+        await page.getByTestId("award-done").waitFor();
+        // Through the outbox: it reaches the server by itself.
+        let book;
+        for (let k = 0; ; k++) {
+            book = await passbook();
+            if (book.pending === 5) break;
+            assert.ok(k < 60, "the award reached the server");
+            await page.waitForTimeout(500);
+        }
+        const entry = book.entries[0].id;
+        // The notice ends (seven days, here at once), the leader approves.
+        d1(`UPDATE point_awards SET notice_until = 0 WHERE id = '${entry.split(":")[0]}'`);
+        await context.clearCookies();
+        await signIn(page.request, "leader");
+        await page.goto(`${BASE}/points/board`);
+        const line = page.locator(`[data-entry="${entry}"]`);
+        await line.waitFor();
+        // Names on the board are masked.
+        assert.match(await line.textContent(), /积\*+\d户/);
+        assert.ok(!(await line.textContent()).includes(head));
+        await line.getByTestId("board-pick").check();
+        page.once("dialog", (d) => d.accept());
+        await page.getByTestId("approve").click();
+        await page.getByTestId("decided").waitFor();
+        assert.match(await line.textContent(), /已通过/);
+        assert.deepEqual(await axeProblems(page, "board"), []);
+        book = await passbook();
+        assert.deepEqual([book.spendable, book.pending], [5, 0]);
+        // The resident sees them on their phone.
+        await resident.page.goto(`${BASE}/points`);
+        await mounted(resident.page);
+        await resident.page.getByTestId("points-spendable").waitFor();
+        assert.equal(await resident.page.getByTestId("points-spendable").textContent(), "5");
+        assert.equal(await resident.page.getByTestId("points-pending").textContent(), "0");
+        assert.deepEqual(await axeProblems(resident.page, "my points"), []);
+    } finally {
+        await context.close();
+    }
+});
+
+test("the clerk scans the resident's pass and redeems; the passbook shows every step", async () => {
+    const { context, page } = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.84" } });
+    try {
+        // The resident opens the pass.
+        await resident.page.goto(`${BASE}/points/pass`);
+        const shown = resident.page.getByTestId("pass");
+        await shown.waitFor();
+        const pass = await shown.getAttribute("data-pass");
+        assert.match(pass, /^WGP1\./);
+        assert.ok(await shown.locator("svg").count(), "a QR code");
+        assert.deepEqual(await axeProblems(resident.page, "pass"), []);
+
+        await signIn(page.request, "clerk");
+        await page.goto(`${BASE}/points`);
+        await mounted(page);
+        // Offline, the counter says redeeming needs the network.
+        await context.setOffline(true);
+        await page.getByTestId("shop-offline").waitFor();
+        await context.setOffline(false);
+        await page.getByTestId("shop-offline").waitFor({ state: "detached" });
+        // A scanner (or the test) puts the decoded pass in the field.
+        await page.getByTestId("pass-input").fill(pass);
+        await page.getByTestId("pass-use").click();
+        await page.getByTestId("shop-whose").waitFor();
+        const tissue = page.locator('[data-goods="g-tissue"]');
+        await tissue.getByTestId("goods-plus").click();
+        await tissue.getByTestId("goods-plus").click();
+        assert.equal(await page.getByTestId("shop-total").textContent(), "2");
+        assert.deepEqual(await axeProblems(page, "counter"), []);
+        page.once("dialog", (d) => d.accept());
+        await page.getByTestId("shop-confirm").click();
+        await page.getByTestId("redeemed").waitFor();
+        assert.match(await page.getByTestId("redeemed").textContent(), /剩余 3/);
+        // The same pass again: refused, in words.
+        await page.getByTestId("pass-input").fill(pass);
+        await page.getByTestId("pass-use").click();
+        await tissue.getByTestId("goods-plus").click();
+        page.once("dialog", (d) => d.accept());
+        await page.getByTestId("shop-confirm").click();
+        await page.locator(".error-box").filter({ hasText: "兑换码无效" }).waitFor();
+        // Today's list has it.
+        await page.getByTestId("points-tab-today").click();
+        await page.getByTestId("today-line").filter({ hasText: head }).waitFor();
+        assert.deepEqual(await axeProblems(page, "today"), []);
+
+        // The passbook: the award in notice, its approval, the redemption — balances after each.
+        await resident.page.goto(`${BASE}/points/mine`);
+        await resident.page.getByTestId("passbook").waitFor();
+        await waitUntil(resident.page, () => document.querySelector("[data-testid=points-spendable]")?.textContent === "3");
+        const lines = await resident.page.getByTestId("passbook-line").evaluateAll((rows) =>
+            rows.map((r) => [r.dataset.kind, r.querySelector("[data-testid=passbook-balance]").textContent]));
+        assert.deepEqual(lines, [["Redeem", "3"], ["Approve", "5"], ["Award", "0"]]);
+    } finally {
+        await context.close();
+    }
+});
