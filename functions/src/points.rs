@@ -314,14 +314,15 @@ async fn award_answer(
     store: &Store,
     award: &crate::store::points::AwardRow,
 ) -> Result<Response, ApiError> {
-    let state = if award.notice_until > award.at {
-        AwardState::Pending
-    } else {
+    let (entries, at_once) = store.award_entry_ids(&award.id).await?;
+    let state = if at_once {
         AwardState::Approved
+    } else {
+        AwardState::Pending
     };
     Ok(json_no_store(&AwardRecorded {
         id: award.id.clone(),
-        entries: store.award_entry_ids(&award.id).await?,
+        entries,
         points: award.points,
         state,
         notice_until: award.notice_until,
@@ -483,7 +484,7 @@ pub async fn board(
                 Some("approve") => AwardState::Approved,
                 Some("void") => AwardState::Voided,
                 // Recorded with no notice period: approved as it was written.
-                _ if r.notice_until <= r.at => AwardState::Approved,
+                _ if r.spendable_delta != 0 => AwardState::Approved,
                 _ => AwardState::Pending,
             },
             objections: r.objections,

@@ -108,6 +108,7 @@ test("the clerk scans the resident's pass and redeems; the passbook shows every 
         await signIn(page.request, "clerk");
         await page.goto(`${BASE}/points`);
         await mounted(page);
+        await page.getByTestId("pass-input").waitFor();
         // Offline, the counter says redeeming needs the network.
         await context.setOffline(true);
         await page.getByTestId("shop-offline").waitFor();

@@ -49,11 +49,6 @@ lazy::lazy_route!(
     GuideRoute => guide_page, super::guide::Guide
 );
 lazy::lazy_route!(
-    /// `/points[/{tab}]`: 积分超市 — the resident's passbook and pass, the award form, the
-    /// village board, the clerk's counter (one chunk).
-    PointsRoute => points_page, super::points::Points
-);
-lazy::lazy_route!(
     /// `/admin/guide[/{code}|/new]`: administrators' list of guide items (withdrawn ones
     /// too) and one item as one form, with every version kept and restorable.
     AdminGuideRoute => admin_guide_page, super::guide::AdminGuide
@@ -107,7 +102,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/departments") view={Lazy::<AdminDepartmentsRoute>::new()}/>
                     <Route path=path!("/admin/guide/:code?") view={Lazy::<AdminGuideRoute>::new()}/>
                     <Route path=path!("/reports/:id?") view=reports::Reports/>
-                    <Route path=path!("/points/:tab?") view={Lazy::<PointsRoute>::new()}/>
+                    <Route path=path!("/points/:tab?") view=points::Points/>
                 </Routes>
             </main>
             <BottomNav/>

@@ -111,6 +111,8 @@ pub struct BalanceRow {
 #[derive(Deserialize)]
 pub struct BoardRow {
     pub id: String,
+    /// Spendable at once (a village without public notice).
+    pub spendable_delta: i64,
     pub head: Option<String>,
     pub rule_name: Option<String>,
     pub points: i64,
@@ -531,16 +533,23 @@ impl Store {
         self.points_batch(stmts, ApiError::AlreadyExists).await
     }
 
-    /// The entry ids of an award, in the order its households were sent.
-    pub async fn award_entry_ids(&self, award: &str) -> Result<Vec<String>, ApiError> {
-        let rows: Vec<Value> = self
+    /// The entry ids of an award, in the order its households were sent, and whether it
+    /// was spendable at once (a village without public notice).
+    pub async fn award_entry_ids(&self, award: &str) -> Result<(Vec<String>, bool), ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            id: String,
+            spendable_delta: i64,
+        }
+        let rows: Vec<Row> = self
             .all(
-                "SELECT id AS value FROM point_entries WHERE award_id = ?1 AND kind = 'award' \
-                 ORDER BY id LIMIT 200",
+                "SELECT id, spendable_delta FROM point_entries WHERE award_id = ?1 \
+                 AND kind = 'award' ORDER BY id LIMIT 200",
                 &[award.into()],
             )
             .await?;
-        Ok(rows.into_iter().map(|r| r.value).collect())
+        let at_once = rows.iter().any(|r| r.spendable_delta != 0);
+        Ok((rows.into_iter().map(|r| r.id).collect(), at_once))
     }
 
     /// Award entries among `ids`, with their notice and whether a decision exists.
@@ -603,7 +612,7 @@ impl Store {
         let (at, id) = before.unwrap_or((i64::MAX / 2, ""));
         self.all(
             &format!(
-                "SELECT e.id, {HEAD} AS head, r.name AS rule_name, e.points, e.note, e.at, \
+                "SELECT e.id, e.spendable_delta, {HEAD} AS head, e.rule_name, e.points, e.note, e.at, \
                    w.notice_until, \
                    (SELECT d.kind FROM point_entries d WHERE d.ref = e.id \
                       AND d.kind IN ('approve', 'void')) AS decision, \
@@ -611,7 +620,6 @@ impl Store {
                  FROM point_entries e INDEXED BY point_entries_awards \
                  JOIN households h ON h.id = e.household_id \
                  JOIN point_awards w ON w.id = e.award_id \
-                 LEFT JOIN point_rules r ON r.village_code = e.village_code AND r.code = e.rule_code \
                  WHERE e.village_code = ?1 AND e.kind = 'award' \
                    AND (e.at < ?2 OR (e.at = ?2 AND e.id < ?3)) \
                  ORDER BY e.at DESC, e.id DESC LIMIT ?4"

@@ -11,6 +11,7 @@ mod board;
 mod mine;
 mod shop;
 
+use super::lazy::lazy_part;
 use crate::api::{load, Loaded};
 use crate::settings::Settings;
 use leptos::prelude::*;
@@ -127,12 +128,63 @@ fn tabs_of(me: &Me) -> Vec<Tab> {
     tabs
 }
 
-/// `/points[/{tab}]`.
+// Three chunks, by who uses them (one would be over its budget): the resident's, the
+// village's (awards and the board), the clerk's. As in 报事, the choice is in the shell: a
+// split point inside another chunk's view would break the unsplit wasm test build.
+lazy_part!(MinePart => points_mine, super::MinePage);
+lazy_part!(VillagePart => points_village, super::VillagePage);
+lazy_part!(CounterPart => points_counter, super::CounterPage);
+
+/// `/points[/{tab}]`: the part that holds the tab (`/points` itself: the resident's part,
+/// which sends other roles on to their first tab).
 #[component]
 pub fn Points() -> impl IntoView {
+    let params = use_params_map();
+    move || match params.with(|p| p.get("tab")).as_deref() {
+        Some("award" | "board") => view! { <VillagePart/> }.into_any(),
+        Some("shop" | "today") => view! { <CounterPart/> }.into_any(),
+        _ => view! { <MinePart/> }.into_any(),
+    }
+}
+
+#[component]
+fn MinePage() -> impl IntoView {
+    view! {
+        <Frame render=|tab, me| match tab {
+            Tab::Pass => view! { <mine::Pass me/> }.into_any(),
+            _ => view! { <mine::MyPoints me/> }.into_any(),
+        }/>
+    }
+}
+
+#[component]
+fn VillagePage() -> impl IntoView {
+    view! {
+        <Frame render=|tab, me| match tab {
+            Tab::Award => view! { <award::AwardForm me/> }.into_any(),
+            _ => view! { <board::VillageBoard me/> }.into_any(),
+        }/>
+    }
+}
+
+#[component]
+fn CounterPage() -> impl IntoView {
+    view! {
+        <Frame render=|tab, me| match tab {
+            Tab::Today => view! { <shop::Today me/> }.into_any(),
+            _ => view! { <shop::Counter me/> }.into_any(),
+        }/>
+    }
+}
+
+/// The section's heading and the account's tabs around the tab's own view; signed out, the
+/// way in. `/points` opens on the account's first tab.
+#[component]
+fn Frame(render: fn(Tab, Me) -> AnyView) -> impl IntoView {
     let s = Settings::get();
     let me = me();
     let params = use_params_map();
+    let navigate = leptos_router::hooks::use_navigate();
     view! {
         <section class="points">
             {move || {
@@ -142,6 +194,16 @@ pub fn Points() -> impl IntoView {
                         let tabs = tabs_of(&m);
                         let asked = params.with(|p| p.get("tab")).as_deref().and_then(Tab::parse);
                         let tab = asked.filter(|t| tabs.contains(t)).or(tabs.first().copied());
+                        if asked.is_none() {
+                            if let Some(t) = tab.filter(|t| !matches!(t, Tab::Mine | Tab::Pass)) {
+                                // After this render, not inside it.
+                                let navigate = navigate.clone();
+                                request_animation_frame(move || {
+                                    let options = leptos_router::NavigateOptions { replace: true, ..Default::default() };
+                                    navigate(t.path(), options);
+                                });
+                            }
+                        }
                         let links = tabs.iter().map(|&t| view! {
                             <A href=t.path() attr:class="chip-link"
                                 attr:aria-current=move || (Some(t) == tab).then_some("page")
@@ -153,12 +215,7 @@ pub fn Points() -> impl IntoView {
                             <h1>{move || s.t("积分超市", "Points supermarket")}</h1>
                             <nav class="tabs actions no-print" aria-label=move || s.t("积分分类", "Points sections")>{links}</nav>
                             {match tab {
-                                Some(Tab::Mine) => view! { <mine::MyPoints me=m/> }.into_any(),
-                                Some(Tab::Pass) => view! { <mine::Pass me=m/> }.into_any(),
-                                Some(Tab::Award) => view! { <award::AwardForm me=m/> }.into_any(),
-                                Some(Tab::Board) => view! { <board::VillageBoard me=m/> }.into_any(),
-                                Some(Tab::Shop) => view! { <shop::Counter me=m/> }.into_any(),
-                                Some(Tab::Today) => view! { <shop::Today me=m/> }.into_any(),
+                                Some(t) => render(t, m),
                                 None => view! {
                                     <p class="empty">{move || s.t("这个账号没有积分超市的内容。", "Nothing of the points supermarket for this account.")}</p>
                                 }.into_any(),
