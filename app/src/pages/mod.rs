@@ -8,6 +8,7 @@ mod guide;
 mod home;
 mod households;
 mod lazy;
+mod photos;
 mod points;
 mod reports;
 mod resident;

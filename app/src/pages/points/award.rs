@@ -6,6 +6,7 @@ use super::{my_village, signed, AWARD_KIND};
 use crate::api::load;
 use crate::error::{AppError, ErrorMessage};
 use crate::outbox::{new_id, Entry, Outbox};
+use crate::pages::photos::{Photo, PhotoPicker};
 use crate::pages::SyncBadge;
 use crate::settings::Settings;
 use leptos::prelude::*;
@@ -44,6 +45,8 @@ pub fn AwardForm(me: Me) -> impl IntoView {
     let rule = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let chosen = RwSignal::new(BTreeSet::<String>::new());
+    let photos = RwSignal::new(Vec::<Photo>::new());
+    let no_photo = RwSignal::new(false);
     let error = RwSignal::new(None::<AppError>);
     let done = RwSignal::new(None::<String>);
     let outbox = Outbox::get();
@@ -65,13 +68,18 @@ pub fn AwardForm(me: Me) -> impl IntoView {
         if households.is_empty() {
             return;
         }
+        let taken = photos.get_untracked();
+        no_photo.set(r.evidence && taken.is_empty());
+        if no_photo.get_untracked() {
+            return;
+        }
         let award = NewAward {
             id: new_id(),
             village: village.clone(),
             rule: r.code.clone(),
             households,
             note: note.get_untracked(),
-            photos: Vec::new(),
+            photos: taken.iter().map(Photo::key).collect(),
         };
         let n = award.households.len();
         let label = (
@@ -79,6 +87,11 @@ pub fn AwardForm(me: Me) -> impl IntoView {
             format!("Award {} × {n}", r.code),
         );
         spawn_local(async move {
+            // The evidence first: the award names it.
+            if let Err(e) = crate::pages::photos::enqueue(outbox, &taken).await {
+                error.set(Some(e));
+                return;
+            }
             let entry = Entry::new(
                 award.id.clone(),
                 AWARD_KIND,
@@ -92,6 +105,7 @@ pub fn AwardForm(me: Me) -> impl IntoView {
                     Ok(()) => {
                         done.set(Some(format!("{} {} {}", r.name, signed(r.points), n)));
                         chosen.set(BTreeSet::new());
+                        photos.set(Vec::new());
                         note.set(String::new());
                         error.set(None);
                     }
@@ -117,10 +131,9 @@ pub fn AwardForm(me: Me) -> impl IntoView {
                 <select data-testid="award-rule" prop:value=move || rule.get() on:change=move |ev| rule.set(event_target_value(&ev))>
                     <option value="">{move || s.t("请选择", "Choose")}</option>
                     {move || book.get().data.map(|b| b.rules.into_iter().map(|r| {
-                        // Evidence photos are taken on the report form; here only rules without.
                         let needs_photo = r.evidence;
                         view! {
-                            <option value=r.code.clone() disabled=needs_photo>
+                            <option value=r.code.clone()>
                                 {format!("{} {} {}", r.category, r.name, signed(r.points))}
                                 {needs_photo.then(|| s.t("（须附照片）", " (photo needed)"))}
                             </option>
@@ -128,6 +141,10 @@ pub fn AwardForm(me: Me) -> impl IntoView {
                     }).collect_view())}
                 </select>
             </label>
+            <PhotoPicker photos/>
+            {move || no_photo.get().then(|| view! {
+                <p class="error-box" role="alert" data-testid="award-no-photo">{move || s.t("这一项须附照片作为依据，请先拍照。", "This rule needs a photo as evidence.")}</p>
+            })}
             {led.map(|v| view! { <GridPicker village=v grid/> })}
             <label class="field">
                 {move || s.t("说明", "Note")}

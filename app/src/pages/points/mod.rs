@@ -72,6 +72,7 @@ enum Tab {
     Board,
     Shop,
     Today,
+    Goods,
 }
 
 impl Tab {
@@ -83,6 +84,7 @@ impl Tab {
             Tab::Board => "/points/board",
             Tab::Shop => "/points/shop",
             Tab::Today => "/points/today",
+            Tab::Goods => "/points/goods",
         }
     }
 
@@ -94,6 +96,7 @@ impl Tab {
             "board" => Tab::Board,
             "shop" => Tab::Shop,
             "today" => Tab::Today,
+            "goods" => Tab::Goods,
             _ => return None,
         })
     }
@@ -106,6 +109,7 @@ impl Tab {
             Tab::Board => s.t("公示", "Board"),
             Tab::Shop => s.t("兑换", "Redeem"),
             Tab::Today => s.t("今日兑换", "Today"),
+            Tab::Goods => s.t("商品", "Goods"),
         }
     }
 }
@@ -114,7 +118,7 @@ impl Tab {
 fn tabs_of(me: &Me) -> Vec<Tab> {
     let mut tabs = Vec::new();
     if my_shop(me).is_some() {
-        tabs.extend([Tab::Shop, Tab::Today]);
+        tabs.extend([Tab::Shop, Tab::Today, Tab::Goods]);
     }
     if me.household.is_some() {
         tabs.extend([Tab::Mine, Tab::Pass]);
@@ -142,7 +146,7 @@ pub fn Points() -> impl IntoView {
     let params = use_params_map();
     move || match params.with(|p| p.get("tab")).as_deref() {
         Some("award" | "board") => view! { <VillagePart/> }.into_any(),
-        Some("shop" | "today") => view! { <CounterPart/> }.into_any(),
+        Some("shop" | "today" | "goods") => view! { <CounterPart/> }.into_any(),
         _ => view! { <MinePart/> }.into_any(),
     }
 }
@@ -172,6 +176,7 @@ fn CounterPage() -> impl IntoView {
     view! {
         <Frame render=|tab, me| match tab {
             Tab::Today => view! { <shop::Today me/> }.into_any(),
+            Tab::Goods => view! { <shop::Shelf me/> }.into_any(),
             _ => view! { <shop::Counter me/> }.into_any(),
         }/>
     }

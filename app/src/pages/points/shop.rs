@@ -2,10 +2,12 @@
 //! where the phone has one; a handheld scanner or typing fills the same field) or by name,
 //! then goods and quantities, then one confirmed redemption — which needs the network,
 //! and says so. 今日兑换: the day's redemptions, returns, and the reconciliation as CSV.
+//! 商品: the shelf the clerk keeps.
 
 use super::{my_shop, when};
 use crate::api::{load, send};
 use crate::error::{AppError, ErrorMessage};
+use crate::pages::photos::{photo_url, Photo, PhotoPicker};
 use crate::pages::SyncBadge;
 use crate::settings::Settings;
 use leptos::prelude::*;
@@ -14,7 +16,7 @@ use std::collections::BTreeMap;
 use wangge_core::accounts::Me;
 use wangge_core::points::pass::PassParts;
 use wangge_core::points::{
-    Item, Redeem, Redemption, Reverse, Reversed, Shop, ShopDay, ShopHousehold,
+    Goods, GoodsSave, Item, Redeem, Redemption, Reverse, Reversed, Shop, ShopDay, ShopHousehold,
 };
 use wangge_core::API_PREFIX;
 
@@ -449,4 +451,143 @@ pub fn Today(me: Me) -> impl IntoView {
         })}
     }
     .into_any()
+}
+
+/// 商品: the clerk's shelf — every good (withdrawn ones too), each editable, and a new one.
+#[component]
+pub fn Shelf(me: Me) -> impl IntoView {
+    let s = Settings::get();
+    let Some(shop) = my_shop(&me) else {
+        return ().into_any();
+    };
+    let again = RwSignal::new(0u32);
+    let path = format!("{API_PREFIX}/shops/{shop}/goods");
+    let goods = load::<Shop>(move || {
+        again.track();
+        path.clone()
+    });
+    let shop = StoredValue::new(shop);
+    view! {
+        <SyncBadge sync=Signal::derive(move || goods.get().sync)/>
+        {move || goods.get().error.map(|e| view! { <ErrorMessage error=e/> })}
+        <details class="goods-edit" data-testid="goods-new">
+            <summary>{move || s.t("新增商品", "Add goods")}</summary>
+            <GoodsForm shop=shop.get_value() goods=None again/>
+        </details>
+        {move || goods.get().data.map(|g| view! {
+            <ul class="list">
+                {g.goods.into_iter().map(|g| view! {
+                    <li class="list-item">
+                        <details class="goods-edit" data-testid="goods-edit" data-goods=g.id.clone()>
+                            <summary>
+                                {g.photo.clone().map(|k| view! { <img class="goods-photo" src=photo_url(&k) alt=""/> })}
+                                <strong>{g.name.clone()}</strong>" "
+                                <span>{format!("{} ", g.price)}{move || s.t("积分/", "pts/")}{g.unit.clone()}</span>" "
+                                <small>{move || s.t("库存 ", "stock ")}{g.stock}</small>
+                                {(!g.active).then(|| view! { <span class="tag">{move || s.t("已下架", "Withdrawn")}</span> })}
+                            </summary>
+                            <GoodsForm shop=shop.get_value() goods=Some(g.clone()) again/>
+                        </details>
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+    }
+    .into_any()
+}
+
+/// One good's form: name, unit, points, stock, on the shelf or not, a photo. Saved online
+/// (the clerk's shelf is the server's); a new photo is uploaded first.
+#[component]
+fn GoodsForm(shop: String, goods: Option<Goods>, again: RwSignal<u32>) -> impl IntoView {
+    let s = Settings::get();
+    let g = goods.clone();
+    let id = StoredValue::new(g.as_ref().map_or_else(
+        || format!("g-{}", crate::outbox::new_id()),
+        |g| g.id.clone(),
+    ));
+    let name = RwSignal::new(g.as_ref().map(|g| g.name.clone()).unwrap_or_default());
+    let unit = RwSignal::new(
+        g.as_ref()
+            .map_or_else(|| "件".to_owned(), |g| g.unit.clone()),
+    );
+    let price = RwSignal::new(g.as_ref().map_or_else(String::new, |g| g.price.to_string()));
+    let stock = RwSignal::new(g.as_ref().map_or_else(String::new, |g| g.stock.to_string()));
+    let active = RwSignal::new(g.as_ref().is_none_or(|g| g.active));
+    let old_photo = g.and_then(|g| g.photo);
+    let photos = RwSignal::new(Vec::<Photo>::new());
+    let error = RwSignal::new(None::<AppError>);
+    let saved = RwSignal::new(false);
+    let shop = StoredValue::new(shop);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let new_photo = photos.get_untracked().into_iter().next();
+        let body = GoodsSave {
+            id: id.get_value(),
+            name: name.get_untracked(),
+            unit: unit.get_untracked(),
+            photo: new_photo
+                .as_ref()
+                .map(Photo::key)
+                .or_else(|| old_photo.clone()),
+            price: price.get_untracked().trim().parse().unwrap_or(0),
+            stock: stock.get_untracked().trim().parse().unwrap_or(-1),
+            active: active.get_untracked(),
+        };
+        let path = format!("{API_PREFIX}/shops/{}/goods", shop.get_value());
+        spawn_local(async move {
+            if let Some(p) = &new_photo {
+                if let Err(e) = crate::api::send_bytes(
+                    &format!("{API_PREFIX}/photos"),
+                    "image/jpeg",
+                    &p.data,
+                    &p.id,
+                )
+                .await
+                {
+                    error.set(Some(e));
+                    return;
+                }
+            }
+            match send::<GoodsSave, Goods>("PUT", &path, Some(&body)).await {
+                Ok(_) => {
+                    error.set(None);
+                    saved.set(true);
+                    photos.set(Vec::new());
+                    again.update(|n| *n += 1);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let field = move |zh: &'static str,
+                      en: &'static str,
+                      value: RwSignal<String>,
+                      kind: &'static str,
+                      testid: &'static str| {
+        view! {
+            <label class="field">
+                {move || s.t(zh, en)}
+                <input type=kind inputmode=if kind == "number" { "numeric" } else { "text" } data-testid=testid
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+            </label>
+        }
+    };
+    view! {
+        <form class="form" on:submit=submit>
+            {field("名称", "Name", name, "text", "goods-name")}
+            {field("单位", "Unit", unit, "text", "goods-unit")}
+            {field("兑换积分", "Points", price, "number", "goods-price")}
+            {field("库存", "Stock", stock, "number", "goods-stock")}
+            <label class="field checkbox">
+                <input type="checkbox" data-testid="goods-active" prop:checked=move || active.get()
+                    on:change=move |ev| active.set(event_target_checked(&ev))/>
+                {move || s.t("上架", "On the shelf")}
+            </label>
+            <PhotoPicker photos max=1/>
+            {move || error.get().map(|e| view! { <ErrorMessage error=e/> })}
+            {move || saved.get().then(|| view! { <p class="ok-box" role="status" data-testid="goods-saved">{move || s.t("已保存。", "Saved.")}</p> })}
+            <p class="actions"><button class="button" type="submit" data-testid="goods-save">{move || s.t("保存", "Save")}</button></p>
+        </form>
+    }
 }

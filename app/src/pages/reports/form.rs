@@ -2,13 +2,13 @@
 //! as a draft while it is written (closing the page loses nothing); sending puts the
 //! photos and the report in the outbox, so it works with no network and goes once.
 
-use super::photos::{self, Photo, PhotoPicker};
 use super::{categories, is_staff, me, report_path, CategorySelect, NEW_KIND};
 use crate::api::{load, send};
 use crate::cache::{Cache, DRAFTS};
 use crate::error::AppError;
 use crate::outbox::{new_id, Entry, Outbox};
 use crate::pages::admin_records::{FieldError, Outcome};
+use crate::pages::photos::{self, Photo, PhotoPicker};
 use crate::settings::Settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -7,7 +7,6 @@
 mod form;
 mod inbox;
 mod list;
-mod photos;
 mod report;
 mod supervision;
 
@@ -95,7 +94,6 @@ const NEW_KIND: &str = REPORT_NEW_KIND;
 /// The outbox kind of a new report (an errand from the guide is one too).
 pub const REPORT_NEW_KIND: &str = "report.new";
 const ACTION_KIND: &str = "report.action";
-const PHOTO_KIND: &str = "report.photo";
 
 fn report_path(id: &str) -> String {
     format!("/reports/{id}")

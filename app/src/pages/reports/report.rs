@@ -4,7 +4,6 @@
 //! outbox on the version shown: if someone acted first, the action is refused (409) and
 //! the page says so and shows the newest.
 
-use super::photos::{self, photo_url, Photo, PhotoPicker};
 use super::{
     action_label, api_report, categories, category_name, department_name, departments, is_staff,
     me, state_class, state_label, when, CategorySelect, ACTION_KIND, NEW_KIND,
@@ -12,6 +11,7 @@ use super::{
 use crate::error::{AppError, ErrorMessage};
 use crate::outbox::{entries, new_id, Entry, EntryState, Outbox};
 use crate::pages::admin_records::{confirmed, FieldError, Outcome};
+use crate::pages::photos::{self, photo_url, Photo, PhotoPicker};
 use crate::pages::SyncBadge;
 use crate::settings::Settings;
 use leptos::prelude::*;

@@ -1,9 +1,9 @@
-//! Photos for a report or an action. Each is re-encoded on the phone (long side at most
-//! 1,600 px, JPEG): drawing it on a canvas keeps only the pixels, so EXIF (GPS included)
-//! never leaves the phone. Each photo is its own outbox entry, queued ahead of the report
-//! or action that names it; its UUIDv7 is its idempotency key and makes its key.
+//! Photos for a report, an action, an award's evidence or goods on a shelf. Each is
+//! re-encoded on the phone (long side at most 1,600 px, JPEG): drawing it on a canvas keeps
+//! only the pixels, so EXIF (GPS included) never leaves the phone. Each photo is its own
+//! outbox entry, queued ahead of what names it; its UUIDv7 is its idempotency key and
+//! makes its key. (Used by several sections' chunks: its code lands in a shared chunk.)
 
-use super::PHOTO_KIND;
 use crate::error::AppError;
 use crate::outbox::{new_id, Entry, EntryState, Outbox};
 use crate::settings::Settings;
@@ -14,6 +14,9 @@ use wangge_core::reports::MAX_PHOTOS;
 use wangge_core::API_PREFIX;
 use wasm_bindgen::JsCast;
 
+/// The outbox kind of a photo (its name from when only reports had photos: entries
+/// queued then still sync).
+pub const PHOTO_KIND: &str = "report.photo";
 const LONG_SIDE: f64 = 1600.0;
 /// The Worker's limit (2 MB), with room to spare.
 const MAX_BYTES: usize = 1_900_000;
@@ -115,20 +118,24 @@ pub async fn enqueue(outbox: Outbox, photos: &[Photo]) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Take or choose up to `MAX_PHOTOS` photos; each shows at once, with a remove button.
+/// Take or choose up to `max` photos (a report's `MAX_PHOTOS` by default); each shows at
+/// once, with a remove button.
 #[component]
-pub fn PhotoPicker(photos: RwSignal<Vec<Photo>>) -> impl IntoView {
+pub fn PhotoPicker(
+    photos: RwSignal<Vec<Photo>>,
+    #[prop(default = MAX_PHOTOS)] max: usize,
+) -> impl IntoView {
     let s = Settings::get();
     let working = RwSignal::new(0usize);
     let failed = RwSignal::new(false);
+    let several = max > 1;
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(files) = input.files() else {
             return;
         };
         failed.set(false);
-        let room =
-            MAX_PHOTOS.saturating_sub(photos.with_untracked(Vec::len) + working.get_untracked());
+        let room = max.saturating_sub(photos.with_untracked(Vec::len) + working.get_untracked());
         for i in 0..files.length().min(room as u32) {
             let Some(file) = files.get(i) else {
                 continue;
@@ -152,7 +159,7 @@ pub fn PhotoPicker(photos: RwSignal<Vec<Photo>>) -> impl IntoView {
     };
     view! {
         <div class="field photos">
-            <span>{move || s.t("照片（最多 6 张，可不拍）", "Photos (up to 6, optional)")}</span>
+            <span>{move || if max == 1 { s.t("照片", "Photo") } else { s.t("照片（最多 6 张）", "Photos (up to 6)") }}</span>
             <ul class="thumbs">
                 {move || photos.get().into_iter().map(|p| {
                     let id = p.id.clone();
@@ -173,10 +180,10 @@ pub fn PhotoPicker(photos: RwSignal<Vec<Photo>>) -> impl IntoView {
             <Show when=move || failed.get()>
                 <p class="field-error" role="alert">{move || s.t("有照片没能打开，请换一张再试。", "A photo could not be opened; try another.")}</p>
             </Show>
-            <Show when=move || photos.with(Vec::len) + working.get() < MAX_PHOTOS>
+            <Show when=move || photos.with(Vec::len) + working.get() < max>
                 <label class="button secondary file-button">
                     {move || s.t("拍照或选择照片", "Take or choose photos")}
-                    <input type="file" accept="image/*" multiple class="visually-hidden" data-testid="photo-input" on:change=on_change/>
+                    <input type="file" accept="image/*" multiple=several class="visually-hidden" data-testid="photo-input" on:change=on_change/>
                 </label>
             </Show>
         </div>
