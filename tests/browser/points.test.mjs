@@ -150,3 +150,46 @@ test("the clerk scans the resident's pass and redeems; the passbook shows every 
         await context.close();
     }
 });
+
+test("the clerk puts new goods with a photo on the shelf; the resident sees what they can afford", async () => {
+    const { context, page } = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.85" } });
+    try {
+        await signIn(page.request, "clerk");
+        await page.goto(`${BASE}/points/goods`);
+        await mounted(page);
+        const form = page.getByTestId("goods-new");
+        await form.locator("summary").click();
+        const name = `测试香皂${Date.now() % 100000}`;
+        await form.getByTestId("goods-name").fill(name);
+        await form.getByTestId("goods-unit").fill("块");
+        await form.getByTestId("goods-price").fill("2");
+        await form.getByTestId("goods-stock").fill("30");
+        const jpeg = Buffer.from(await page.evaluate(() => {
+            const c = document.createElement("canvas");
+            c.width = 400;
+            c.height = 300;
+            const x = c.getContext("2d");
+            x.fillStyle = "#e94";
+            x.fillRect(0, 0, 400, 300);
+            return c.toDataURL("image/jpeg", 0.9).split(",")[1];
+        }), "base64");
+        await form.getByTestId("photo-input").setInputFiles({ name: "soap.jpg", mimeType: "image/jpeg", buffer: jpeg });
+        await form.getByTestId("photo-thumb").waitFor();
+        assert.deepEqual(await axeProblems(page, "shelf"), []);
+        await form.getByTestId("goods-save").click();
+        await form.getByTestId("goods-saved").waitFor();
+        // On the counter, with its photo.
+        await page.getByTestId("points-tab-shop").click();
+        const line = page.getByTestId("goods-line").filter({ hasText: name });
+        await line.waitFor();
+        assert.equal(await line.locator("img").count(), 1);
+        // The resident (3 points left) can afford it, and sees its photo.
+        await resident.page.goto(`${BASE}/points/mine`);
+        const mine = resident.page.getByTestId("affordable").locator("li").filter({ hasText: name });
+        await mine.waitFor();
+        const shown = await mine.locator("img").evaluate((img) => img.decode().then(() => img.naturalWidth));
+        assert.ok(shown > 0, "the goods photo loads for a resident");
+    } finally {
+        await context.close();
+    }
+});

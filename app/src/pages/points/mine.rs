@@ -171,6 +171,7 @@ fn ShopShelf(shop: String, spendable: Signal<Option<i64>>) -> impl IntoView {
                     <ul class="list" data-testid="affordable">
                         {can.into_iter().map(|g| view! {
                             <li class="list-item goods-line">
+                                {g.photo.clone().map(|k| view! { <img class="goods-photo" src=crate::pages::photos::photo_url(&k) alt=""/> })}
                                 <strong>{g.name.clone()}</strong>
                                 <span class="tag">{format!("{} ", g.price)}{move || s.t("积分", "points")}"/"{g.unit.clone()}</span>
                             </li>

@@ -165,6 +165,7 @@ pub fn Counter(me: Me) -> impl IntoView {
                     let stock = g.stock;
                     view! {
                         <li class="list-item goods-line" data-testid="goods-line" data-goods=g.id.clone()>
+                            {g.photo.clone().map(|k| view! { <img class="goods-photo" src=photo_url(&k) alt=""/> })}
                             <strong>{g.name.clone()}</strong>
                             <span>{format!("{} ", g.price)}{move || s.t("积分/", "pts/")}{g.unit.clone()}</span>
                             <small>{move || s.t("库存 ", "stock ")}{stock}</small>
