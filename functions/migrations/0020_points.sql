@@ -87,9 +87,10 @@ CREATE UNIQUE INDEX point_entries_decided ON point_entries (ref)
 CREATE UNIQUE INDEX point_entries_reversed ON point_entries (ref) WHERE kind = 'reverse';
 -- The village board: its newest awards.
 CREATE INDEX point_entries_awards ON point_entries (village_code, at, id) WHERE kind = 'award';
--- Points earned in a span (rankings, star households): what became spendable by an award.
+-- Points earned in a span (rankings, star households, expiry): approvals of awards, and
+-- the reversals that take a mistaken one back.
 CREATE INDEX point_entries_earned ON point_entries (village_code, at, household_id)
-    WHERE spendable_delta > 0 AND kind IN ('approve', 'award');
+    WHERE rule_code IS NOT NULL AND kind IN ('approve', 'reverse');
 
 CREATE TRIGGER point_entries_never_change BEFORE UPDATE ON point_entries
 BEGIN
@@ -106,7 +107,7 @@ CREATE TABLE point_balances (
     household_id TEXT PRIMARY KEY REFERENCES households (id),
     village_code TEXT NOT NULL,
     seq          INTEGER NOT NULL DEFAULT 0,
-    spendable    INTEGER NOT NULL DEFAULT 0 CHECK (spendable >= 0),
+    spendable    INTEGER NOT NULL DEFAULT 0 CONSTRAINT balance_nonnegative CHECK (spendable >= 0),
     pending      INTEGER NOT NULL DEFAULT 0,
     -- Points earned (approved positive awards) ever: rankings.
     earned       INTEGER NOT NULL DEFAULT 0,

@@ -49,22 +49,23 @@ fn check(problems: Vec<Detail>) -> Result<(), ApiError> {
     }
 }
 
-/// Grid staff who serve this household's grid (a worker, leader or instructor of it).
+/// Who records awards for this household: a grid worker or leader over its grid.
 fn serves(actor: &Actor, grid: &str) -> bool {
     actor.roles.iter().any(|g| {
-        matches!(
-            g.role,
-            AccountRole::GridWorker | AccountRole::GridLeader | AccountRole::GridInstructor
-        ) && g.scope.covers_grid(grid)
+        matches!(g.role, AccountRole::GridWorker | AccountRole::GridLeader)
+            && g.scope.covers_grid(grid)
     })
 }
 
-/// The village's leader (网格长 over the whole village or more).
+/// Who decides the village's awards and reverses mistaken ones: its leader (网格长 over
+/// the whole village or more), or an administrator over it (a village without a leader
+/// account).
 fn leads(actor: &Actor, village: &str) -> bool {
     actor
         .roles
         .iter()
         .any(|g| g.role == AccountRole::GridLeader && g.scope.covers_grid(village))
+        || actor.administers(village)
 }
 
 /// Anyone who lives or works in the village: its residents, its staff, its shop's clerk.
@@ -113,7 +114,7 @@ pub async fn save_rule_book(
     actor: &Actor,
     village: &str,
 ) -> Result<Response, ApiError> {
-    if !leads(actor, village) && !actor.administers(village) {
+    if !leads(actor, village) {
         return Err(ApiError::Forbidden);
     }
     let (book, _) = body_with_hash::<RuleBookSave>(&mut req).await?;
@@ -238,9 +239,8 @@ pub async fn record_award(
     }
     crate::reports::check_photos(&store, Some(actor), &new.id, &new.photos).await?;
     let at = now();
-    let notice_days = i64::from(village.notice_days.unwrap_or(7));
-    let notice_until = at + notice_days * DAY_MS;
-    let at_once = notice_days == 0;
+    // Pending until a leader decides, however short the notice (0 days: at once).
+    let notice_until = at + i64::from(village.notice_days.unwrap_or(7)) * DAY_MS;
     let entries: Vec<NewEntry> = new
         .households
         .iter()
@@ -251,13 +251,14 @@ pub async fn record_award(
             village: village.code.clone(),
             kind: "award",
             points: rule.points,
-            sd: if at_once { rule.points } else { 0 },
-            pd: if at_once { 0 } else { rule.points },
-            earned: if at_once { rule.points.max(0) } else { 0 },
+            sd: 0,
+            pd: rule.points,
+            earned: 0,
             award: Some(new.id.clone()),
             reference: None,
             rule: Some(rule.code.clone()),
             note: new.note.trim().to_owned(),
+            seq_was: None,
         })
         .collect();
     let period_key = rule
@@ -290,6 +291,10 @@ pub async fn record_award(
         Err(ApiError::AlreadyExists) => replay_award(&store, &new.id, &award.body_hash)
             .await?
             .ok_or(ApiError::AlreadyExists),
+        Err(e @ ApiError::RuleLimitReached) => {
+            remember(&store, &new.id, actor, &award.body_hash, &e, at).await;
+            Err(e)
+        }
         Err(e) => Err(e),
     }
 }
@@ -300,7 +305,8 @@ async fn replay_award(
     body_hash: &str,
 ) -> Result<Option<Response>, ApiError> {
     let Some(award) = store.award(id).await? else {
-        return Ok(None);
+        // Refused before: the same refusal again.
+        return crate::households::replay(store, id, body_hash).await;
     };
     if award.body_hash != body_hash {
         return Err(ApiError::IdempotencyConflict);
@@ -314,17 +320,11 @@ async fn award_answer(
     store: &Store,
     award: &crate::store::points::AwardRow,
 ) -> Result<Response, ApiError> {
-    let (entries, at_once) = store.award_entry_ids(&award.id).await?;
-    let state = if at_once {
-        AwardState::Approved
-    } else {
-        AwardState::Pending
-    };
     Ok(json_no_store(&AwardRecorded {
         id: award.id.clone(),
-        entries,
+        entries: store.award_entry_ids(&award.id).await?,
         points: award.points,
-        state,
+        state: AwardState::Pending,
         notice_until: award.notice_until,
     })?
     .with_status(201))
@@ -372,6 +372,7 @@ pub async fn decide(mut req: Request, env: &Env, actor: &Actor) -> Result<Respon
             reference: Some(e.id.clone()),
             rule: e.rule_code.clone(),
             note: d.note.trim().to_owned(),
+            seq_was: None,
         })
         .collect();
     let answer = Decided {
@@ -399,9 +400,17 @@ pub async fn decide(mut req: Request, env: &Env, actor: &Actor) -> Result<Respon
         .await
     {
         Ok(()) => Ok(json_no_store(&answer)?.with_status(201)),
-        Err(ApiError::AlreadyExists) => crate::households::replay(&store, &d.id, &body_hash)
-            .await?
-            .ok_or(ApiError::AlreadyExists),
+        // Its twin won the race (the id, or the decision index): answer as it was answered.
+        Err(e @ (ApiError::AlreadyExists | ApiError::AlreadyDecided)) => {
+            match crate::households::replay(&store, &d.id, &body_hash).await? {
+                Some(answer) => Ok(answer),
+                None => Err(e),
+            }
+        }
+        Err(e @ ApiError::InsufficientPoints) => {
+            remember(&store, &d.id, actor, &body_hash, &e, at).await;
+            Err(e)
+        }
         Err(e) => Err(e),
     }
 }
@@ -483,8 +492,6 @@ pub async fn board(
             state: match r.decision.as_deref() {
                 Some("approve") => AwardState::Approved,
                 Some("void") => AwardState::Voided,
-                // Recorded with no notice period: approved as it was written.
-                _ if r.spendable_delta != 0 => AwardState::Approved,
                 _ => AwardState::Pending,
             },
             objections: r.objections,
@@ -665,7 +672,9 @@ pub async fn save_goods(
         stock: g.stock,
         active: u8::from(g.active),
     };
-    store.save_goods(shop, &row, now()).await?;
+    if !store.save_goods(shop, &row, g.was_stock, now()).await? {
+        return Err(ApiError::GoodsChanged);
+    }
     json_no_store(&goods_of(row))
 }
 
@@ -749,6 +758,7 @@ pub async fn redeem(
         reference: Some(r.id.clone()),
         rule: None,
         note: String::new(),
+        seq_was: None,
     };
     match store
         .redeem(&order, nonce.as_deref(), &actor.account_id, &lines, &entry)
@@ -761,26 +771,35 @@ pub async fn redeem(
                 .ok_or(ApiError::RedemptionNotFound)?;
             Ok(json_no_store(&redemption_of(&store, done).await?)?.with_status(201))
         }
-        Err(ApiError::AlreadyExists) => replay_redemption(&store, &r.id, &body_hash)
-            .await?
-            .ok_or(ApiError::AlreadyExists),
+        // Its twin won the race (the id, or the pass it used): answer as it was answered.
+        Err(e @ (ApiError::AlreadyExists | ApiError::PassInvalid)) => {
+            match replay_redemption(&store, &r.id, &body_hash).await? {
+                Some(answer) => Ok(answer),
+                None => Err(e),
+            }
+        }
         // The same id sent again gets the same refusal.
         Err(e @ (ApiError::InsufficientPoints | ApiError::InsufficientStock)) => {
-            let problem = crate::http::problem_body(&e);
-            store
-                .remember_refusal(&ClientWrite {
-                    id: &r.id,
-                    account_id: &actor.account_id,
-                    body_hash: &body_hash,
-                    status: e.code().status(),
-                    response: &problem,
-                    at,
-                })
-                .await;
+            remember(&store, &r.id, actor, &body_hash, &e, at).await;
             Err(e)
         }
         Err(e) => Err(e),
     }
+}
+
+/// Keeps a refusal's answer under the write's id, so its retry gets it again.
+async fn remember(store: &Store, id: &str, actor: &Actor, body_hash: &str, e: &ApiError, at: i64) {
+    let problem = crate::http::problem_body(e);
+    store
+        .remember_refusal(&ClientWrite {
+            id,
+            account_id: &actor.account_id,
+            body_hash,
+            status: e.code().status(),
+            response: &problem,
+            at,
+        })
+        .await;
 }
 
 async fn redemption_of(store: &Store, o: OrderRow) -> Result<Redemption, ApiError> {
@@ -864,6 +883,7 @@ pub async fn reverse_redemption(
         reference: Some(o.id.clone()),
         rule: None,
         note: rv.note.trim().to_owned(),
+        seq_was: None,
     };
     reversal(&store, actor, entry, &body_hash, true).await
 }
@@ -888,7 +908,7 @@ pub async fn reverse_entry(
     check(rv.problems())?;
     // What spent points: an approval (or an award approved at once). Its reversal takes
     // them back.
-    let counts = matches!(e.kind.as_str(), "approve" | "award") && e.spendable_delta != 0;
+    let counts = e.kind == "approve" && e.spendable_delta != 0;
     if !counts || store.reversed(&e.id).await? {
         return Err(ApiError::AlreadyReversed);
     }
@@ -903,8 +923,10 @@ pub async fn reverse_entry(
         earned: -e.spendable_delta.max(0),
         award: None,
         reference: Some(e.id.clone()),
-        rule: None,
+        // Named, so rankings and expiry take the reversed points back out.
+        rule: e.rule_code.clone(),
         note: rv.note.trim().to_owned(),
+        seq_was: None,
     };
     reversal(&store, actor, new, &body_hash, false).await
 }
@@ -980,9 +1002,13 @@ async fn reversal(
             Ok(json_no_store(&reversed_of(&done))?.with_status(201))
         }
         // Its twin won the race, or the id names another write.
-        Err(ApiError::AlreadyExists) => replay_reversal(store, &entry.id, body_hash)
-            .await?
-            .ok_or(ApiError::AlreadyExists),
+        // Its twin won the race (the id, or the reversal index): answer as it was answered.
+        Err(e @ (ApiError::AlreadyExists | ApiError::AlreadyReversed)) => {
+            match replay_reversal(store, &entry.id, body_hash).await? {
+                Some(answer) => Ok(answer),
+                None => Err(e),
+            }
+        }
         Err(e) => Err(e),
     }
 }
@@ -1147,6 +1173,7 @@ pub async fn expire(env: &Env, now: i64) -> Result<usize, ApiError> {
                 reference: None,
                 rule: None,
                 note: String::new(),
+                seq_was: Some(r.seq),
             })
         })
         .collect();

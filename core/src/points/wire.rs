@@ -510,6 +510,10 @@ pub struct GoodsSave {
     pub price: i64,
     pub stock: i64,
     pub active: bool,
+    /// The stock the clerk's screen showed: the save is refused (`goods_changed`) if a
+    /// redemption changed it since, so no redemption is undone in the count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub was_stock: Option<i64>,
 }
 
 impl GoodsSave {

@@ -29,6 +29,10 @@ pub struct NewEntry {
     pub reference: Option<String>,
     pub rule: Option<String>,
     pub note: String,
+    /// Appended only if the household's counter is still this (an entry computed from a
+    /// read, such as an expiry); otherwise skipped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seq_was: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -96,6 +100,7 @@ pub struct EntryRow {
     pub spendable_after: i64,
     pub pending_after: i64,
     pub ref_id: Option<String>,
+    pub rule_code: Option<String>,
     pub rule_name: Option<String>,
     pub note: String,
     pub by_name: Option<String>,
@@ -111,8 +116,6 @@ pub struct BalanceRow {
 #[derive(Deserialize)]
 pub struct BoardRow {
     pub id: String,
-    /// Spendable at once (a village without public notice).
-    pub spendable_delta: i64,
     pub head: Option<String>,
     pub rule_name: Option<String>,
     pub points: i64,
@@ -172,7 +175,7 @@ struct Value {
 /// What a failed batch's constraint means. `None`: not a refusal, a fault.
 fn refusal(message: &str, second: &ApiError) -> Option<ApiError> {
     let m = message;
-    if m.contains("points_nonnegative") || m.contains("point_balances.spendable") {
+    if m.contains("points_nonnegative") || m.contains("balance_nonnegative") {
         Some(ApiError::InsufficientPoints)
     } else if m.contains("stock_nonnegative") {
         Some(ApiError::InsufficientStock)
@@ -230,9 +233,10 @@ fn append(
                      value ->> '$.points' AS points, value ->> '$.sd' AS sd, \
                      value ->> '$.pd' AS pd, value ->> '$.award' AS award, \
                      value ->> '$.ref' AS ref, value ->> '$.rule' AS rule, \
-                     value ->> '$.note' AS note \
+                     value ->> '$.note' AS note, value ->> '$.seq_was' AS seq_was \
                    FROM json_each(?1)) e \
              JOIN point_balances b ON b.household_id = e.household \
+             WHERE e.seq_was IS NULL OR b.seq = e.seq_was \
              WINDOW w AS (PARTITION BY e.household ORDER BY e.n ROWS UNBOUNDED PRECEDING)",
         )
         .bind(&[json.clone(), by, ms(at)])
@@ -254,7 +258,7 @@ fn append(
 
 const ENTRY_COLUMNS: &str = "e.id, e.household_id, e.village_code, e.seq, e.kind, e.points, \
     e.spendable_delta, e.pending_delta, e.spendable_after, e.pending_after, e.ref AS ref_id, \
-    e.rule_name, e.note, e.by_name, e.at";
+    e.rule_code, e.rule_name, e.note, e.by_name, e.at";
 /// A household's head (or first member): how the clerk and the board name it.
 const HEAD: &str = "(SELECT m.name FROM household_members m WHERE m.household_id = h.id \
     AND m.active = 1 ORDER BY m.relation <> 'head', m.sort, m.id LIMIT 1)";
@@ -267,7 +271,14 @@ pub struct ExpiryRow {
     pub village_code: String,
     pub spendable: i64,
     pub earned_since: Option<i64>,
+    /// The household's counter when read: the expiry lands only if nothing came between.
+    pub seq: u64,
 }
+
+/// Entries that earned points (positive approvals) or took them back (reversals of
+/// approvals): `point_entries_earned`'s rows, of which these count.
+const EARNED: &str = "rule_code IS NOT NULL AND kind IN ('approve', 'reverse') \
+    AND (kind = 'reverse' OR spendable_delta > 0)";
 
 impl Store {
     /// Up to `limit` households not yet looked at on `day`, with what expiry needs.
@@ -278,15 +289,17 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<ExpiryRow>, ApiError> {
         self.all(
-            "SELECT b.household_id, b.village_code, b.spendable, \
+            &format!(
+                "SELECT b.household_id, b.village_code, b.spendable, \
                CASE WHEN v.expire_months IS NULL OR b.spendable = 0 THEN NULL ELSE \
                  (SELECT coalesce(sum(e.spendable_delta), 0) FROM point_entries e \
-                  WHERE e.household_id = b.household_id AND e.kind IN ('approve', 'award') \
-                    AND e.spendable_delta > 0 \
-                    AND e.at >= ?2 - v.expire_months * 30 * 86400000) END AS earned_since \
+                  WHERE e.household_id = b.household_id AND {EARNED} \
+                    AND e.at >= ?2 - v.expire_months * 30 * 86400000) END AS earned_since, \
+               b.seq \
              FROM point_balances b INDEXED BY point_balances_checked \
              LEFT JOIN point_villages v ON v.village_code = b.village_code \
-             WHERE b.checked_day < ?1 ORDER BY b.checked_day, b.household_id LIMIT ?3",
+             WHERE b.checked_day < ?1 ORDER BY b.checked_day, b.household_id LIMIT ?3"
+            ),
             &[day.into(), ms(now), (limit as f64).into()],
         )
         .await
@@ -338,8 +351,7 @@ impl Store {
                     "SELECT {HEAD} AS head, x.earned FROM \
                        (SELECT household_id, sum(spendable_delta) AS earned \
                         FROM point_entries INDEXED BY point_entries_earned \
-                        WHERE village_code = ?1 AND at >= ?2 AND at < ?3 \
-                          AND spendable_delta > 0 AND kind IN ('approve', 'award') \
+                        WHERE village_code = ?1 AND at >= ?2 AND at < ?3 AND {EARNED} \
                         GROUP BY household_id) x \
                      JOIN households h ON h.id = x.household_id \
                      ORDER BY x.earned DESC, h.id LIMIT ?4"
@@ -533,23 +545,16 @@ impl Store {
         self.points_batch(stmts, ApiError::AlreadyExists).await
     }
 
-    /// The entry ids of an award, in the order its households were sent, and whether it
-    /// was spendable at once (a village without public notice).
-    pub async fn award_entry_ids(&self, award: &str) -> Result<(Vec<String>, bool), ApiError> {
-        #[derive(Deserialize)]
-        struct Row {
-            id: String,
-            spendable_delta: i64,
-        }
-        let rows: Vec<Row> = self
+    /// The entry ids of an award, in the order its households were sent.
+    pub async fn award_entry_ids(&self, award: &str) -> Result<Vec<String>, ApiError> {
+        let rows: Vec<Value> = self
             .all(
-                "SELECT id, spendable_delta FROM point_entries WHERE award_id = ?1 \
-                 AND kind = 'award' ORDER BY id LIMIT 200",
+                "SELECT id AS value FROM point_entries WHERE award_id = ?1 AND kind = 'award' \
+                 ORDER BY id LIMIT 200",
                 &[award.into()],
             )
             .await?;
-        let at_once = rows.iter().any(|r| r.spendable_delta != 0);
-        Ok((rows.into_iter().map(|r| r.id).collect(), at_once))
+        Ok(rows.into_iter().map(|r| r.value).collect())
     }
 
     /// Award entries among `ids`, with their notice and whether a decision exists.
@@ -612,7 +617,7 @@ impl Store {
         let (at, id) = before.unwrap_or((i64::MAX / 2, ""));
         self.all(
             &format!(
-                "SELECT e.id, e.spendable_delta, {HEAD} AS head, e.rule_name, e.points, e.note, e.at, \
+                "SELECT e.id, {HEAD} AS head, e.rule_name, e.points, e.note, e.at, \
                    w.notice_until, \
                    (SELECT d.kind FROM point_entries d WHERE d.ref = e.id \
                       AND d.kind IN ('approve', 'void')) AS decision, \
@@ -621,7 +626,7 @@ impl Store {
                  JOIN households h ON h.id = e.household_id \
                  JOIN point_awards w ON w.id = e.award_id \
                  WHERE e.village_code = ?1 AND e.kind = 'award' \
-                   AND (e.at < ?2 OR (e.at = ?2 AND e.id < ?3)) \
+                   AND e.at <= ?2 AND (e.at < ?2 OR e.id < ?3) \
                  ORDER BY e.at DESC, e.id DESC LIMIT ?4"
             ),
             &[village.into(), ms(at), id.into(), (limit as f64).into()],
@@ -716,14 +721,22 @@ impl Store {
         .await
     }
 
-    pub async fn save_goods(&self, shop: &str, g: &GoodsRow, at: i64) -> Result<(), ApiError> {
-        self.exec(
+    /// Adds or edits a good; `false` if the stock is no longer `was_stock` (a redemption
+    /// came between), and nothing was written.
+    pub async fn save_goods(
+        &self,
+        shop: &str,
+        g: &GoodsRow,
+        was_stock: Option<i64>,
+        at: i64,
+    ) -> Result<bool, ApiError> {
+        let result = self.exec(
             "INSERT INTO goods (id, shop_id, name, unit, photo, price, stock, active, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = excluded.unit, \
                photo = excluded.photo, price = excluded.price, stock = excluded.stock, \
                active = excluded.active, updated_at = excluded.updated_at \
-             WHERE goods.shop_id = excluded.shop_id",
+             WHERE goods.shop_id = excluded.shop_id AND (?10 IS NULL OR goods.stock = ?10)",
             &[
                 g.id.as_str().into(),
                 shop.into(),
@@ -734,10 +747,12 @@ impl Store {
                 (g.stock as f64).into(),
                 f64::from(g.active).into(),
                 ms(at),
+                was_stock.map_or(JsValue::NULL, |n| (n as f64).into()),
             ],
         )
-        .await
-        .map(|_| ())
+        .await?;
+        let changes = result.meta().map_err(storage)?.and_then(|m| m.changes);
+        Ok(changes.unwrap_or(0) == 1)
     }
 
     /// Whether a photo shows goods on a shelf (anyone signed in may see those).

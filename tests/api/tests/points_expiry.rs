@@ -48,8 +48,21 @@ fn old_points_expire_by_an_explicit_entry_once() {
         assert_eq!(r.status, 201, "{}", r.body);
         r.json::<AwardRecorded>()
     };
-    // With no notice period an award is spendable at once.
-    assert_eq!(award("pa-01").state, AwardState::Approved);
+    // With no notice period the leader (here the county's administrator: 西湾村 has no
+    // leader account) may approve at once.
+    let admin = api.session("admin", addr);
+    let approve = |a: AwardRecorded| {
+        let r = api.as_user_json(
+            "POST",
+            "/api/v1/points/decisions",
+            &admin,
+            &serde_json::json!({"id": new_id(), "approve": true, "entries": a.entries}).to_string(),
+        );
+        assert_eq!(r.status, 201, "{}", r.body);
+    };
+    let a = award("pa-01");
+    assert_eq!(a.state, AwardState::Pending);
+    approve(a);
     let book = |api: &Api| -> Passbook {
         api.as_user("GET", &format!("/api/v1/households/{hh}/passbook"), &worker)
             .json()
@@ -72,9 +85,13 @@ fn old_points_expire_by_an_explicit_entry_once() {
         (last.kind, last.spendable_delta, last.spendable_after),
         (EntryKind::Expire, -10, 0)
     );
-    // Again the same day: nothing more.
+    // Points earned since are not touched, by a second run that day or a later one.
+    approve(award("pa-01"));
+    let n = book(&api).entries.len();
     tick(&api, later + 300_000);
-    assert_eq!(book(&api).entries.len(), b.entries.len());
+    tick(&api, later + 86_400_000);
+    let b = book(&api);
+    assert_eq!((b.spendable, b.entries.len()), (10, n));
     d1(&format!(
         "UPDATE point_villages SET notice_days = 7, expire_months = NULL WHERE village_code = '{V2}'"
     ));

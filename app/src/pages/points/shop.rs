@@ -515,6 +515,7 @@ fn GoodsForm(shop: String, goods: Option<Goods>, again: RwSignal<u32>) -> impl I
     let price = RwSignal::new(g.as_ref().map_or_else(String::new, |g| g.price.to_string()));
     let stock = RwSignal::new(g.as_ref().map_or_else(String::new, |g| g.stock.to_string()));
     let active = RwSignal::new(g.as_ref().is_none_or(|g| g.active));
+    let was_stock = g.as_ref().map(|g| g.stock);
     let old_photo = g.and_then(|g| g.photo);
     let photos = RwSignal::new(Vec::<Photo>::new());
     let error = RwSignal::new(None::<AppError>);
@@ -534,6 +535,7 @@ fn GoodsForm(shop: String, goods: Option<Goods>, again: RwSignal<u32>) -> impl I
             price: price.get_untracked().trim().parse().unwrap_or(0),
             stock: stock.get_untracked().trim().parse().unwrap_or(-1),
             active: active.get_untracked(),
+            was_stock,
         };
         let path = format!("{API_PREFIX}/shops/{}/goods", shop.get_value());
         spawn_local(async move {
