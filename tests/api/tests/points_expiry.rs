@@ -85,13 +85,15 @@ fn old_points_expire_by_an_explicit_entry_once() {
         (last.kind, last.spendable_delta, last.spendable_after),
         (EntryKind::Expire, -10, 0)
     );
-    // Points earned since are not touched, by a second run that day or a later one.
+    // A household is looked at once a day: new points (already a month old in the job's
+    // time) stay until the next day's run.
     approve(award("pa-01"));
     let n = book(&api).entries.len();
     tick(&api, later + 300_000);
-    tick(&api, later + 86_400_000);
     let b = book(&api);
     assert_eq!((b.spendable, b.entries.len()), (10, n));
+    tick(&api, later + 86_400_000);
+    assert_eq!(book(&api).spendable, 0);
     d1(&format!(
         "UPDATE point_villages SET notice_days = 7, expire_months = NULL WHERE village_code = '{V2}'"
     ));
