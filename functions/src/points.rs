@@ -426,6 +426,18 @@ pub async fn object(
     let (o, _) = body_with_hash::<NewObjection>(&mut req).await?;
     check(o.problems())?;
     let store = Store::new(env)?;
+    // A retry gets the first answer even once the award is decided; the id used for
+    // another objection is a conflict.
+    if let Some(filed) = store.objection(&o.id).await? {
+        let same = filed.entry_id == entry
+            && filed.account_id == actor.account_id
+            && filed.reason == o.reason.trim();
+        return if same {
+            Ok(Response::empty()?.with_status(204))
+        } else {
+            Err(ApiError::IdempotencyConflict)
+        };
+    }
     let found = store.award_entries(&[entry.to_owned()]).await?;
     let e = found.first().ok_or(ApiError::EntryNotFound)?;
     let village = store.village(&e.village_code).await?;

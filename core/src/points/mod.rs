@@ -81,6 +81,9 @@ pub struct Ledger {
     entries: Vec<Entry>,
     /// What each id did the first time (a retry gets it again).
     answers: BTreeMap<String, (String, Result<(), Refused>)>,
+    /// Objections by their id: the award each is against. They move no points; they are
+    /// what the leader weighs before deciding.
+    objections: BTreeMap<String, String>,
     pub stock: BTreeMap<String, i64>,
 }
 
@@ -181,6 +184,28 @@ impl Ledger {
             AwardState::Voided
         });
         Ok(())
+    }
+
+    /// A resident objects to an award while it is in public notice. It moves no points and
+    /// the award stays pending until a leader decides; a decided award takes no objection.
+    pub fn object(&mut self, id: &str, award: &str) -> Result<(), Refused> {
+        let request = format!("object {award}");
+        self.once(id, request, |l| {
+            if !l
+                .entries
+                .iter()
+                .any(|e| e.id == award && e.state == Some(AwardState::Pending))
+            {
+                return Err(Refused::NotApplicable);
+            }
+            l.objections.insert(id.to_owned(), award.to_owned());
+            Ok(())
+        })
+    }
+
+    /// How many objections an award drew.
+    pub fn objections(&self, award: &str) -> usize {
+        self.objections.values().filter(|a| *a == award).count()
     }
 
     /// A redemption: all of it or nothing — enough points and enough of every good.

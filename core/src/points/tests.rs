@@ -1,4 +1,4 @@
-//! The ledger's invariants over random sequences of award / approve / void / redeem /
+//! The ledger's invariants over random sequences of award / approve / void / object / redeem /
 //! reverse / expire / replay, checked after every step.
 
 use super::*;
@@ -17,6 +17,9 @@ enum Op {
     Decide {
         award: usize,
         approve: bool,
+    },
+    Object {
+        award: usize,
     },
     Redeem {
         h: usize,
@@ -44,6 +47,7 @@ fn op() -> impl Strategy<Value = Op> {
             notice
         }),
         (0..40usize, any::<bool>()).prop_map(|(award, approve)| Op::Decide { award, approve }),
+        (0..40usize).prop_map(|award| Op::Object { award }),
         (0..3usize, 0..2usize, 1i64..6).prop_map(|(h, good, qty)| Op::Redeem { h, good, qty }),
         (0..40usize).prop_map(|entry| Op::Reverse { entry }),
         (0..3usize, 0i64..60).prop_map(|(h, before)| Op::Expire { h, before }),
@@ -57,22 +61,25 @@ fn op() -> impl Strategy<Value = Op> {
 enum Call {
     Award(usize, i64, bool),
     Decide(Option<String>, bool),
+    Object(Option<String>),
     Redeem(usize, usize, i64),
     Reverse(Option<String>),
     Expire(usize, i64),
 }
 
+fn nth_award(l: &Ledger, n: usize) -> Option<String> {
+    l.entries()
+        .iter()
+        .filter(|e| e.kind == EntryKind::Award)
+        .nth(n)
+        .map(|e| e.id.clone())
+}
+
 fn resolve(l: &Ledger, op: &Op) -> Option<Call> {
     Some(match op {
         Op::Award { h, points, notice } => Call::Award(*h, *points, *notice),
-        Op::Decide { award, approve } => Call::Decide(
-            l.entries()
-                .iter()
-                .filter(|e| e.kind == EntryKind::Award)
-                .nth(*award)
-                .map(|e| e.id.clone()),
-            *approve,
-        ),
+        Op::Decide { award, approve } => Call::Decide(nth_award(l, *award), *approve),
+        Op::Object { award } => Call::Object(nth_award(l, *award)),
         Op::Redeem { h, good, qty } => Call::Redeem(*h, *good, *qty),
         Op::Reverse { entry } => Call::Reverse(l.entries().get(*entry).map(|e| e.id.clone())),
         Op::Expire { h, before } => Call::Expire(*h, *before),
@@ -84,13 +91,16 @@ fn apply(l: &mut Ledger, id: &str, call: &Call, at: i64) -> Result<(), Refused> 
     match call {
         Call::Award(h, points, notice) => l.award(id, HOUSEHOLDS[*h], *points, *notice, at),
         Call::Decide(Some(t), approve) => l.decide(t, *approve),
+        Call::Object(Some(t)) => l.object(id, t),
         Call::Redeem(h, good, qty) => {
             let (g, price) = GOODS[*good];
             l.redeem(id, HOUSEHOLDS[*h], &[(g.to_owned(), price, *qty)], at)
         }
         Call::Reverse(Some(t)) => l.reverse(id, t, &[], at),
         Call::Expire(h, before) => l.expire(id, HOUSEHOLDS[*h], *before, at),
-        Call::Decide(None, _) | Call::Reverse(None) => Err(Refused::NotApplicable),
+        Call::Decide(None, _) | Call::Object(None) | Call::Reverse(None) => {
+            Err(Refused::NotApplicable)
+        }
     }
 }
 
@@ -111,13 +121,29 @@ proptest! {
                     let again = asked.get(*step).filter(|(_, c)| !matches!(c, Call::Decide(..))).cloned();
                     if let Some((id, call)) = again {
                         // The same id and request: nothing new lands.
+                        let objected = l.objections.len();
                         let _ = apply(&mut l, &id, &call, at);
                         prop_assert_eq!(l.entries().len(), before, "a replay wrote an entry");
+                        prop_assert_eq!(l.objections.len(), objected, "a replay objected twice");
                     }
                 }
                 (_, Some(call)) => {
                     let id = format!("id-{t}");
-                    let _ = apply(&mut l, &id, &call, at);
+                    let was: Vec<(i64, i64)> =
+                        HOUSEHOLDS.iter().map(|h| (l.spendable(h), l.pending(h))).collect();
+                    let answer = apply(&mut l, &id, &call, at);
+                    if let Call::Object(target) = &call {
+                        // An objection moves no points, writes no entry, and lands only on
+                        // an award still in notice.
+                        let now: Vec<(i64, i64)> =
+                            HOUSEHOLDS.iter().map(|h| (l.spendable(h), l.pending(h))).collect();
+                        prop_assert_eq!(&now, &was);
+                        prop_assert_eq!(l.entries().len(), before);
+                        let pending = target.as_ref().is_some_and(|t| {
+                            l.entries().iter().any(|e| &e.id == t && e.state == Some(AwardState::Pending))
+                        });
+                        prop_assert_eq!(answer.is_ok(), pending);
+                    }
                     asked.push((id, call));
                 }
                 (_, None) => {}
@@ -228,4 +254,18 @@ fn expiry_takes_only_the_old_points_left_after_spending() {
     assert_eq!(expiring(5, 9), 0);
     assert_eq!(expiring(5, -3), 5);
     assert_eq!(expiry_cutoff(100 * 86_400_000, 1), 70 * 86_400_000);
+}
+
+#[test]
+fn an_objection_waits_with_the_award_and_moves_nothing() {
+    let mut l = Ledger::default();
+    l.award("a1", "h1", 8, true, 0).expect("award");
+    assert_eq!(l.object("o1", "a1"), Ok(()));
+    assert_eq!(l.object("o1", "a1"), Ok(()), "a retry");
+    assert_eq!(l.objections("a1"), 1);
+    assert_eq!((l.spendable("h1"), l.pending("h1")), (0, 8));
+    l.decide("a1", false).expect("void: the objection upheld");
+    assert_eq!(l.object("o2", "a1"), Err(Refused::NotApplicable), "decided");
+    assert_eq!(l.object("o3", "nothing"), Err(Refused::NotApplicable));
+    assert_eq!((l.spendable("h1"), l.pending("h1")), (0, 0));
 }

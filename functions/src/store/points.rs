@@ -12,6 +12,14 @@ use wasm_bindgen::JsValue;
 use worker::D1PreparedStatement;
 
 /// One ledger entry to append (bound as JSON: `append` reads a list of them).
+/// A stored objection, to answer its retry.
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+pub struct Objection {
+    pub entry_id: String,
+    pub account_id: String,
+    pub reason: String,
+}
+
 #[derive(Serialize, Clone, Debug)]
 pub struct NewEntry {
     pub id: String,
@@ -582,6 +590,15 @@ impl Store {
         let mut stmts = append(self, entries, Some(by), at)?;
         stmts.push(self.record_write(write)?);
         self.points_batch(stmts, second).await
+    }
+
+    /// An objection already filed under `id`: whom, against what, why.
+    pub async fn objection(&self, id: &str) -> Result<Option<Objection>, ApiError> {
+        self.first(
+            "SELECT entry_id, account_id, reason FROM point_objections WHERE id = ?1",
+            &[id.into()],
+        )
+        .await
     }
 
     pub async fn add_objection(
