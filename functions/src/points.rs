@@ -375,6 +375,23 @@ pub async fn decide(mut req: Request, env: &Env, actor: &Actor) -> Result<Respon
             seq_was: None,
         })
         .collect();
+    // A voided award counts nowhere, so it no longer uses up its rule's limit either.
+    let released: Vec<(String, String, String)> = if d.approve {
+        Vec::new()
+    } else {
+        found
+            .iter()
+            .filter_map(|e| {
+                let period = e.rule_period.as_deref().and_then(Period::parse)?;
+                let rule = e.rule_code.as_deref()?;
+                Some((
+                    e.household_id.clone(),
+                    format!("{}/{rule}", e.village_code),
+                    period.key(e.award_at),
+                ))
+            })
+            .collect()
+    };
     let answer = Decided {
         id: d.id.clone(),
         approve: d.approve,
@@ -392,6 +409,7 @@ pub async fn decide(mut req: Request, env: &Env, actor: &Actor) -> Result<Respon
     match store
         .post_entries(
             &entries,
+            &released,
             &actor.account_id,
             at,
             &write,
@@ -998,6 +1016,7 @@ async fn reversal(
         store
             .post_entries(
                 std::slice::from_ref(&entry),
+                &[],
                 &actor.account_id,
                 at,
                 &write,

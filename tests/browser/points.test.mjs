@@ -192,3 +192,77 @@ test("the clerk puts new goods with a photo on the shelf; the resident sees what
         await context.close();
     }
 });
+
+test("the leader keeps the rule book, in the app and as a spreadsheet; the server's refusal is shown", async () => {
+    const { context, page } = await phone(browser, { extraHTTPHeaders: { "CF-Connecting-IP": "192.0.2.86" } });
+    const bookPath = `${BASE}/api/v1/villages/990101001003/points`;
+    const code = `t-${Date.now() % 100000}`;
+    let original;
+    try {
+        await signIn(page.request, "leader");
+        original = await (await page.request.get(bookPath)).json();
+        await page.goto(`${BASE}/points/rules`);
+        await mounted(page);
+        await page.getByTestId("rule-editor").waitFor();
+        const rows = page.getByTestId("rules-row");
+        await rows.first().waitFor();
+        assert.equal(await rows.count(), original.rules.length);
+        // A saved rule's code is fixed: its awards and limits refer to it.
+        assert.equal(await rows.first().getByTestId("rules-code").getAttribute("readonly"), "");
+        // A new rule, typed in.
+        await page.getByTestId("rules-add").click();
+        const row = rows.last();
+        await row.getByTestId("rules-code").fill(code);
+        await row.getByTestId("rules-category").fill("平安建设");
+        await row.getByTestId("rules-name").fill("参加村里的消防演练");
+        await row.getByTestId("rules-points").fill("3");
+        await row.getByTestId("rules-limit").fill("1");
+        await row.getByTestId("rules-period").selectOption("month");
+        await row.getByTestId("rules-evidence").check();
+        await page.getByTestId("rules-dirty").waitFor();
+        assert.deepEqual(await axeProblems(page, "rules"), []);
+        page.once("dialog", (d) => d.accept());
+        await page.getByTestId("rules-save").click();
+        await page.getByTestId("rules-saved").waitFor();
+        let book = await (await page.request.get(bookPath)).json();
+        const saved = book.rules.find((r) => r.code === code);
+        assert.deepEqual(saved, { code, name: "参加村里的消防演练", category: "平安建设", points: 3, limit: 1, period: "month", evidence: true });
+        // Points 0: the server refuses the book and the row is named.
+        const n = book.rules.length;
+        await rows.last().getByTestId("rules-points").fill("0");
+        page.once("dialog", (d) => d.accept());
+        await page.getByTestId("rules-save").click();
+        const problems = page.getByTestId("rules-problems");
+        await problems.waitFor();
+        assert.match(await problems.textContent(), new RegExp(`第 ${n} 条细则`));
+        await rows.last().getByTestId("rules-points").fill("3");
+        // The spreadsheet: exported as it stands, re-importable; a bad file is refused by line.
+        const href = await page.getByTestId("rules-export").getAttribute("href");
+        const csv = decodeURIComponent(href.slice(href.indexOf(",") + 1));
+        assert.ok(csv.startsWith("\ufeff编号,类别,细则,分值,次数上限,周期,须附照片"), csv.slice(0, 60));
+        assert.ok(csv.includes(`${code},平安建设,参加村里的消防演练,3,1,每月,是`), csv);
+        const file = page.getByTestId("rules-file");
+        await file.setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("编号,类别,细则,分值\nx,卫生,扫地,很多\n") });
+        const bad = page.getByTestId("rules-file-errors");
+        await bad.waitFor();
+        assert.match(await bad.textContent(), /第 2 行/);
+        assert.equal(await rows.count(), n, "a refused file changes nothing");
+        // Without the new rule: the book as it was.
+        const kept = csv.split("\r\n").filter((l) => !l.startsWith(`${code},`)).join("\r\n");
+        await file.setInputFiles({ name: "rules.csv", mimeType: "text/csv", buffer: Buffer.from(kept) });
+        await page.getByTestId("rules-imported").waitFor();
+        assert.equal(await rows.count(), n - 1);
+        page.once("dialog", (d) => d.accept());
+        await page.getByTestId("rules-save").click();
+        await page.getByTestId("rules-saved").waitFor();
+        book = await (await page.request.get(bookPath)).json();
+        assert.deepEqual(book.rules, original.rules);
+    } finally {
+        // Whatever happened, the village keeps its book for the other tests.
+        if (original) {
+            const { notice_days, expire_months, stars, rules } = original;
+            await page.request.put(bookPath, { headers, data: { notice_days, expire_months, stars, rules } });
+        }
+        await context.close();
+    }
+});

@@ -12,8 +12,10 @@ use std::collections::{HashMap, HashSet};
 
 mod edit;
 mod guide_csv;
+mod rules_csv;
 pub use edit::*;
 pub use guide_csv::{guide_csv, parse_guide, read_guide};
+pub use rules_csv::{parse_rules, rules_csv};
 
 /// More data rows than this are refused: one request must stay within the Worker's limits.
 pub const MAX_ROWS: usize = 5_000;

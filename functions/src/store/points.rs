@@ -93,6 +93,10 @@ pub struct AwardEntryRow {
     pub rule_code: Option<String>,
     pub notice_until: i64,
     pub decided: u8,
+    /// When the award was recorded, and its rule's limit period now (a void gives back the
+    /// use it took of that period).
+    pub award_at: i64,
+    pub rule_period: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -570,24 +574,39 @@ impl Store {
         self.all(
             "SELECT e.id, e.household_id, e.village_code, e.points, e.award_id, e.rule_code, \
                w.notice_until, EXISTS (SELECT 1 FROM point_entries d \
-                 WHERE d.ref = e.id AND d.kind IN ('approve', 'void')) AS decided \
+                 WHERE d.ref = e.id AND d.kind IN ('approve', 'void')) AS decided, \
+               w.at AS award_at, r.period AS rule_period \
              FROM point_entries e JOIN point_awards w ON w.id = e.award_id \
+               LEFT JOIN point_rules r ON r.village_code = w.village_code AND r.code = w.rule_code \
              WHERE e.id IN (SELECT value FROM json_each(?1)) AND e.kind = 'award'",
             &[serde_json::to_string(ids)?.into()],
         )
         .await
     }
 
-    /// Appends entries with the write's idempotency record (decisions).
+    /// Appends entries with the write's idempotency record (decisions), giving back the
+    /// uses of limited rules that `released` names: (household, village/rule, period key).
     pub async fn post_entries(
         &self,
         entries: &[NewEntry],
+        released: &[(String, String, String)],
         by: &str,
         at: i64,
         write: &super::ClientWrite<'_>,
         second: ApiError,
     ) -> Result<(), ApiError> {
         let mut stmts = append(self, entries, Some(by), at)?;
+        for (household, rule, key) in released {
+            stmts.push(
+                self.db
+                    .prepare(
+                        "UPDATE point_rule_uses SET uses = uses - 1 WHERE household_id = ?1 \
+                           AND rule_code = ?2 AND period_key = ?3 AND uses > 0",
+                    )
+                    .bind(&[household.into(), rule.into(), key.into()])
+                    .map_err(storage)?,
+            );
+        }
         stmts.push(self.record_write(write)?);
         self.points_batch(stmts, second).await
     }

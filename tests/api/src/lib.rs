@@ -2,7 +2,13 @@
 //! workerd + D1, started by `cargo xtask test`, which passes its URL in WANGGE_BASE_URL.
 
 use serde::de::DeserializeOwned;
+use std::sync::RwLock;
 use ureq::Agent;
+
+/// `d1()` runs a second process on the Worker's SQLite file: while it writes, the Worker's
+/// own writes fail with SQLITE_BUSY (locally only; D1 itself serialises). The tests of one
+/// binary run in parallel, so requests share this lock and `d1()` takes it alone.
+static DB_LOCK: RwLock<()> = RwLock::new(());
 
 pub struct Api {
     base: String,
@@ -87,6 +93,7 @@ impl Api {
             req = req.header(*k, v);
         }
         let req = req.body(body.unwrap_or_default()).expect("valid request");
+        let _shared = DB_LOCK.read().unwrap_or_else(|e| e.into_inner());
         let mut resp = self
             .agent
             .run(req)
@@ -238,6 +245,7 @@ pub fn d1(sql: &str) -> Vec<serde_json::Value> {
     };
     let functions = std::path::PathBuf::from(var("WANGGE_FUNCTIONS_DIR"));
     let wrangler = functions.join("../node_modules/.bin/wrangler");
+    let _alone = DB_LOCK.write().unwrap_or_else(|e| e.into_inner());
     let out = std::process::Command::new(wrangler)
         .args(["d1", "execute", "DB", "--local", "--json", "--persist-to"])
         .arg(var("WANGGE_PERSIST_DIR"))

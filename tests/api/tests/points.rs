@@ -296,6 +296,19 @@ fn awards_wait_for_notice_and_a_leader() {
     assert_eq!(r.status, 201, "{}", r.body);
     let book = check_ledger(&api, &hh, &resident);
     assert_eq!((book.spendable, book.pending), (5, 0));
+    // The voided hj-01 no longer uses up this month's one: it can be awarded again, once.
+    let r = award(&api, &worker, &[&hh], "hj-01");
+    assert_eq!(r.status, 201, "{}", r.body);
+    let again: AwardRecorded = r.json();
+    let r = award(&api, &worker, &[&hh], "hj-01");
+    assert_eq!((r.status, code(&r)), (409, ProblemCode::RuleLimitReached));
+    let r = post(
+        &api,
+        "/api/v1/points/decisions",
+        &leader,
+        serde_json::json!({"id": new_id(), "approve": false, "entries": again.entries}),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
     // A mistaken award taken back by the leader, once.
     let approval = book
         .entries

@@ -4,11 +4,13 @@
 //! households of their grid, through the outbox); the village's people on 公示 (the board,
 //! objections, the leader's approvals, rankings and stars); a shop clerk on 兑换 (scan or
 //! find the household, pick goods, one confirmed redemption that needs the network) and
-//! 今日 (the day's redemptions, returns, the reconciliation as CSV).
+//! 今日 (the day's redemptions, returns, the reconciliation as CSV); the village leader on
+//! 细则 too (the rule book, edited here or as a spreadsheet).
 
 mod award;
 mod board;
 mod mine;
+mod rules;
 mod shop;
 
 use super::lazy::lazy_part;
@@ -70,6 +72,7 @@ enum Tab {
     Pass,
     Award,
     Board,
+    Rules,
     Shop,
     Today,
     Goods,
@@ -82,6 +85,7 @@ impl Tab {
             Tab::Pass => "/points/pass",
             Tab::Award => "/points/award",
             Tab::Board => "/points/board",
+            Tab::Rules => "/points/rules",
             Tab::Shop => "/points/shop",
             Tab::Today => "/points/today",
             Tab::Goods => "/points/goods",
@@ -94,6 +98,7 @@ impl Tab {
             "pass" => Tab::Pass,
             "award" => Tab::Award,
             "board" => Tab::Board,
+            "rules" => Tab::Rules,
             "shop" => Tab::Shop,
             "today" => Tab::Today,
             "goods" => Tab::Goods,
@@ -107,6 +112,7 @@ impl Tab {
             Tab::Pass => s.t("兑换码", "Pass"),
             Tab::Award => s.t("记分", "Award"),
             Tab::Board => s.t("公示", "Board"),
+            Tab::Rules => s.t("细则", "Rules"),
             Tab::Shop => s.t("兑换", "Redeem"),
             Tab::Today => s.t("今日兑换", "Today"),
             Tab::Goods => s.t("商品", "Goods"),
@@ -128,6 +134,9 @@ fn tabs_of(me: &Me) -> Vec<Tab> {
     }
     if my_village(me).is_some() {
         tabs.push(Tab::Board);
+        if leads(me) {
+            tabs.push(Tab::Rules);
+        }
     }
     tabs
 }
@@ -145,7 +154,7 @@ lazy_part!(CounterPart => points_counter, super::CounterPage);
 pub fn Points() -> impl IntoView {
     let params = use_params_map();
     move || match params.with(|p| p.get("tab")).as_deref() {
-        Some("award" | "board") => view! { <VillagePart/> }.into_any(),
+        Some("award" | "board" | "rules") => view! { <VillagePart/> }.into_any(),
         Some("shop" | "today" | "goods") => view! { <CounterPart/> }.into_any(),
         _ => view! { <MinePart/> }.into_any(),
     }
@@ -166,6 +175,7 @@ fn VillagePage() -> impl IntoView {
     view! {
         <Frame render=|tab, me| match tab {
             Tab::Award => view! { <award::AwardForm me/> }.into_any(),
+            Tab::Rules => view! { <rules::RuleEditor me/> }.into_any(),
             _ => view! { <board::VillageBoard me/> }.into_any(),
         }/>
     }
