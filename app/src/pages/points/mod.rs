@@ -141,11 +141,13 @@ fn tabs_of(me: &Me) -> Vec<Tab> {
     tabs
 }
 
-// Three chunks, by who uses them (one would be over its budget): the resident's, the
-// village's (awards and the board), the clerk's. As in 报事, the choice is in the shell: a
+// Four chunks, by who uses them (one would be over its budget): the resident's, the
+// village's (awards and the board), the leader's rule book (its editor and CSV reader would
+// take the village's over budget), the clerk's. As in 报事, the choice is in the shell: a
 // split point inside another chunk's view would break the unsplit wasm test build.
 lazy_part!(MinePart => points_mine, super::MinePage);
 lazy_part!(VillagePart => points_village, super::VillagePage);
+lazy_part!(RulesPart => points_rules, super::RulesPage);
 lazy_part!(CounterPart => points_counter, super::CounterPage);
 
 /// `/points[/{tab}]`: the part that holds the tab (`/points` itself: the resident's part,
@@ -154,7 +156,8 @@ lazy_part!(CounterPart => points_counter, super::CounterPage);
 pub fn Points() -> impl IntoView {
     let params = use_params_map();
     move || match params.with(|p| p.get("tab")).as_deref() {
-        Some("award" | "board" | "rules") => view! { <VillagePart/> }.into_any(),
+        Some("award" | "board") => view! { <VillagePart/> }.into_any(),
+        Some("rules") => view! { <RulesPart/> }.into_any(),
         Some("shop" | "today" | "goods") => view! { <CounterPart/> }.into_any(),
         _ => view! { <MinePart/> }.into_any(),
     }
@@ -175,9 +178,15 @@ fn VillagePage() -> impl IntoView {
     view! {
         <Frame render=|tab, me| match tab {
             Tab::Award => view! { <award::AwardForm me/> }.into_any(),
-            Tab::Rules => view! { <rules::RuleEditor me/> }.into_any(),
             _ => view! { <board::VillageBoard me/> }.into_any(),
         }/>
+    }
+}
+
+#[component]
+fn RulesPage() -> impl IntoView {
+    view! {
+        <Frame render=|_, me| view! { <rules::RuleEditor me/> }.into_any()/>
     }
 }
 
