@@ -703,7 +703,11 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
         },
         Handler::SaveRuleBook => Operation {
             body: Some(s.body::<pts::RuleBookSave>()),
-            problems: &[ProblemCode::Invalid, ProblemCode::GridNotFound],
+            problems: &[
+                ProblemCode::Invalid,
+                ProblemCode::GridNotFound,
+                ProblemCode::StaleVersion,
+            ],
             ..op(
                 "The village leader replaces the rule book and settings (rules left out are withdrawn)",
                 200,

@@ -101,6 +101,7 @@ pub async fn rule_book(req: &Request, env: &Env, village: &str) -> Result<Respon
             expire_months: v.expire_months,
             stars: stars_of(v.stars.as_deref()),
             rules: rules.into_iter().map(rule_of).collect(),
+            version: v.updated_at.unwrap_or(0),
             shop: v.shop,
         },
     )
@@ -261,10 +262,12 @@ pub async fn record_award(
             seq_was: None,
         })
         .collect();
+    // Kept on the award: a void or reversal gives back exactly the use it took.
     let period_key = rule
         .period
         .as_deref()
         .and_then(Period::parse)
+        .filter(|_| rule.period_limit.is_some())
         .map(|p| p.key(at));
     let award = crate::store::points::AwardRow {
         id: new.id.clone(),
@@ -272,6 +275,7 @@ pub async fn record_award(
         points: rule.points,
         notice_until,
         at,
+        period_key,
     };
     let photos = serde_json::to_string(&new.photos)?;
     match store
@@ -283,7 +287,6 @@ pub async fn record_award(
             &photos,
             &actor.account_id,
             &entries,
-            period_key.as_deref(),
         )
         .await
     {
@@ -382,12 +385,11 @@ pub async fn decide(mut req: Request, env: &Env, actor: &Actor) -> Result<Respon
         found
             .iter()
             .filter_map(|e| {
-                let period = e.rule_period.as_deref().and_then(Period::parse)?;
                 let rule = e.rule_code.as_deref()?;
                 Some((
                     e.household_id.clone(),
                     format!("{}/{rule}", e.village_code),
-                    period.key(e.award_at),
+                    e.period_key.clone()?,
                 ))
             })
             .collect()
@@ -446,15 +448,18 @@ pub async fn object(
     let store = Store::new(env)?;
     // A retry gets the first answer even once the award is decided; the id used for
     // another objection is a conflict.
-    if let Some(filed) = store.objection(&o.id).await? {
+    let filed_as = |filed: crate::store::points::Objection| {
         let same = filed.entry_id == entry
             && filed.account_id == actor.account_id
             && filed.reason == o.reason.trim();
-        return if same {
+        if same {
             Ok(Response::empty()?.with_status(204))
         } else {
             Err(ApiError::IdempotencyConflict)
-        };
+        }
+    };
+    if let Some(filed) = store.objection(&o.id).await? {
+        return filed_as(filed);
     }
     let found = store.award_entries(&[entry.to_owned()]).await?;
     let e = found.first().ok_or(ApiError::EntryNotFound)?;
@@ -470,10 +475,18 @@ pub async fn object(
     if e.decided == 1 || e.notice_until <= at {
         return Err(ApiError::AlreadyDecided);
     }
-    store
+    match store
         .add_objection(&o.id, entry, &actor.account_id, o.reason.trim(), at)
-        .await?;
-    Ok(Response::empty()?.with_status(204))
+        .await
+    {
+        Ok(()) => Ok(Response::empty()?.with_status(204)),
+        // A twin sent at the same moment landed first: answer as a retry would be.
+        Err(ApiError::AlreadyExists) => match store.objection(&o.id).await? {
+            Some(filed) => filed_as(filed),
+            None => Err(ApiError::AlreadyExists),
+        },
+        Err(e) => Err(e),
+    }
 }
 
 /// `GET /api/v1/villages/{code}/points/board?cursor=`: the public notice board, names
@@ -915,7 +928,7 @@ pub async fn reverse_redemption(
         note: rv.note.trim().to_owned(),
         seq_was: None,
     };
-    reversal(&store, actor, entry, &body_hash, true).await
+    reversal(&store, actor, entry, &[], &body_hash, true).await
 }
 
 /// `POST /api/v1/points/entries/{id}/reverse`: a village leader takes back an approved
@@ -958,7 +971,26 @@ pub async fn reverse_entry(
         note: rv.note.trim().to_owned(),
         seq_was: None,
     };
-    reversal(&store, actor, new, &body_hash, false).await
+    // A mistaken award taken back no longer uses up its rule's limit, as with a void. The
+    // approval refers to the award's entry, `{award id}:{n}`.
+    let award = e.ref_id.as_deref().and_then(|r| r.rsplit_once(':'));
+    let released = match (award, e.rule_code.as_deref()) {
+        (Some((award, _)), Some(rule)) => store
+            .award(award)
+            .await?
+            .and_then(|a| a.period_key)
+            .map(|key| {
+                (
+                    e.household_id.clone(),
+                    format!("{}/{rule}", e.village_code),
+                    key,
+                )
+            })
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    };
+    reversal(&store, actor, new, &released, &body_hash, false).await
 }
 
 /// A reversal already made under `id`: rebuilt from its entry (the balance after it is
@@ -990,10 +1022,13 @@ fn reversed_of(e: &crate::store::points::EntryRow) -> Reversed {
     }
 }
 
+/// A compensating entry: for an order (`goods_back`: the goods return to the shelf), or
+/// for an approved award, giving back the limit use `released` names.
 async fn reversal(
     store: &Store,
     actor: &Actor,
     entry: NewEntry,
+    released: &[(String, String, String)],
     body_hash: &str,
     goods_back: bool,
 ) -> Result<Response, ApiError> {
@@ -1016,7 +1051,7 @@ async fn reversal(
         store
             .post_entries(
                 std::slice::from_ref(&entry),
-                &[],
+                released,
                 &actor.account_id,
                 at,
                 &write,

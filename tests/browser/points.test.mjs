@@ -227,6 +227,12 @@ test("the leader keeps the rule book, in the app and as a spreadsheet; the serve
         let book = await (await page.request.get(bookPath)).json();
         const saved = book.rules.find((r) => r.code === code);
         assert.deepEqual(saved, { code, name: "参加村里的消防演练", category: "平安建设", points: 3, limit: 1, period: "month", evidence: true });
+        // Opened again, the editor ends on the book as saved, not the phone's older copy.
+        await page.reload();
+        await mounted(page);
+        await page.getByTestId("rule-editor").waitFor();
+        await page.locator(`[data-testid="rules-row"][data-code="${code}"]`).waitFor();
+        assert.equal(await rows.count(), book.rules.length);
         // Points 0: the server refuses the book and the row is named.
         const n = book.rules.length;
         await rows.last().getByTestId("rules-points").fill("0");
@@ -252,9 +258,14 @@ test("the leader keeps the rule book, in the app and as a spreadsheet; the serve
         await file.setInputFiles({ name: "rules.csv", mimeType: "text/csv", buffer: Buffer.from(kept) });
         await page.getByTestId("rules-imported").waitFor();
         assert.equal(await rows.count(), n - 1);
-        page.once("dialog", (d) => d.accept());
+        // What the file leaves out is withdrawn on saving, and both the page and the
+        // confirmation say so.
+        assert.match(await page.getByTestId("rules-withdrawn").textContent(), new RegExp(`1 条.*${code}`));
+        let asked = "";
+        page.once("dialog", (d) => { asked = d.message(); d.accept(); });
         await page.getByTestId("rules-save").click();
         await page.getByTestId("rules-saved").waitFor();
+        assert.match(asked, new RegExp(`1 条细则将停用：${code}`));
         book = await (await page.request.get(bookPath)).json();
         assert.deepEqual(book.rules, original.rules);
     } finally {

@@ -81,9 +81,10 @@ pub struct Ledger {
     entries: Vec<Entry>,
     /// What each id did the first time (a retry gets it again).
     answers: BTreeMap<String, (String, Result<(), Refused>)>,
-    /// Objections by their id: the award each is against. They move no points; they are
-    /// what the leader weighs before deciding.
-    objections: BTreeMap<String, String>,
+    /// Objections as filed, (id, award): they move no points; they are what the leader
+    /// weighs before deciding. A list, not a map, so a retry that slipped past `once`
+    /// would show as a second filing.
+    objections: Vec<(String, String)>,
     pub stock: BTreeMap<String, i64>,
 }
 
@@ -198,14 +199,14 @@ impl Ledger {
             {
                 return Err(Refused::NotApplicable);
             }
-            l.objections.insert(id.to_owned(), award.to_owned());
+            l.objections.push((id.to_owned(), award.to_owned()));
             Ok(())
         })
     }
 
     /// How many objections an award drew.
     pub fn objections(&self, award: &str) -> usize {
-        self.objections.values().filter(|a| *a == award).count()
+        self.objections.iter().filter(|(_, a)| a == award).count()
     }
 
     /// A redemption: all of it or nothing — enough points and enough of every good.

@@ -157,6 +157,10 @@ pub struct RuleBookSave {
     pub expire_months: Option<u32>,
     pub stars: Vec<StarLevel>,
     pub rules: Vec<Rule>,
+    /// The book's `version` the editor started from: the save is refused (`stale_version`)
+    /// if someone saved since, so one leader's save never silently undoes another's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<i64>,
 }
 
 impl RuleBookSave {
@@ -179,6 +183,24 @@ impl RuleBookSave {
         if self.stars.len() > 5 || self.stars.iter().any(|l| !(1..=5).contains(&l.stars)) {
             out.push(problem("stars", "星级为 1 至 5 星", "stars are 1 to 5"));
         }
+        // A threshold of 0 or less would make every household, even one with nothing, a
+        // star household; a higher star must ask for more than a lower one.
+        let mut levels: Vec<&StarLevel> = self.stars.iter().collect();
+        levels.sort_by_key(|l| l.stars);
+        let climbs = levels
+            .windows(2)
+            .all(|w| w[0].stars < w[1].stars && w[0].min_points < w[1].min_points);
+        if !climbs
+            || levels
+                .iter()
+                .any(|l| !(1..=100_000).contains(&l.min_points))
+        {
+            out.push(problem(
+                "stars",
+                "星级标准须为正整数，星越多分越高，每级只填一次",
+                "thresholds are whole numbers above 0, rising with each star, one per level",
+            ));
+        }
         let mut seen = std::collections::BTreeSet::new();
         for (i, r) in self.rules.iter().enumerate() {
             let field = |f: &str| format!("rules[{i}].{f}");
@@ -186,11 +208,17 @@ impl RuleBookSave {
                 && r.code
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-            if !code_ok || !seen.insert(r.code.clone()) {
+            if !code_ok {
                 out.push(problem(
                     &field("code"),
-                    "编号有误或重复",
-                    "code malformed or repeated",
+                    "请填写编号：1 至 32 个字母、数字、- 或 _",
+                    "give a code: 1 to 32 letters, digits, - or _",
+                ));
+            } else if !seen.insert(r.code.clone()) {
+                out.push(problem(
+                    &field("code"),
+                    "编号与前面的细则重复",
+                    "code repeats an earlier rule's",
                 ));
             }
             if !(1..=100).contains(&r.name.trim().chars().count()) {
@@ -239,6 +267,9 @@ pub struct RuleBook {
     pub expire_months: Option<u32>,
     pub stars: Vec<StarLevel>,
     pub rules: Vec<Rule>,
+    /// When the book was last saved (ms; 0: never): what a save is `based_on`.
+    #[serde(default)]
+    pub version: i64,
     /// The village's shop, if it has one.
     #[serde(default)]
     pub shop: Option<String>,
@@ -838,11 +869,16 @@ mod tests {
             expire_months: None,
             stars: vec![],
             rules: vec![rule("gy-01", 5, Some(4), Some(Period::Month))],
+            based_on: None,
         };
         assert!(book.problems().is_empty());
         let bad = RuleBookSave {
             notice_days: 31,
             expire_months: Some(0),
+            stars: vec![StarLevel {
+                stars: 1,
+                min_points: -1,
+            }],
             rules: vec![
                 rule("gy-01", 0, Some(4), None),
                 rule("gy-01", 5, None, None),
@@ -855,11 +891,41 @@ mod tests {
             [
                 "notice_days",
                 "expire_months",
+                "stars",
                 "rules[0].points",
                 "rules[0].limit",
                 "rules[1].code"
             ]
         );
+    }
+
+    #[test]
+    fn star_thresholds_are_positive_rising_and_one_per_level() {
+        let book = |stars: &[(u8, i64)]| RuleBookSave {
+            notice_days: 7,
+            expire_months: None,
+            stars: stars
+                .iter()
+                .map(|&(stars, min_points)| StarLevel { stars, min_points })
+                .collect(),
+            rules: vec![],
+            based_on: None,
+        };
+        assert!(book(&[(3, 60), (1, 20), (5, 100)]).problems().is_empty());
+        for bad in [
+            &[(1, 0)][..],
+            &[(1, -1)],
+            &[(1, 30), (2, 30)],
+            &[(1, 50), (2, 30)],
+            &[(2, 30), (2, 40)],
+        ] {
+            let fields: Vec<_> = book(bad)
+                .problems()
+                .into_iter()
+                .filter_map(|d| d.field)
+                .collect();
+            assert_eq!(fields, ["stars"], "{bad:?}");
+        }
     }
 
     #[test]

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use worker::D1PreparedStatement;
 
-/// One ledger entry to append (bound as JSON: `append` reads a list of them).
 /// A stored objection, to answer its retry.
 #[derive(Debug, Deserialize, PartialEq, Eq)]
 pub struct Objection {
@@ -20,6 +19,7 @@ pub struct Objection {
     pub reason: String,
 }
 
+/// One ledger entry to append (bound as JSON: `append` reads a list of them).
 #[derive(Serialize, Clone, Debug)]
 pub struct NewEntry {
     pub id: String,
@@ -51,6 +51,8 @@ pub struct VillageRow {
     pub expire_months: Option<u32>,
     pub stars: Option<String>,
     pub shop: Option<String>,
+    /// When the rule book was last saved (none: never).
+    pub updated_at: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -80,6 +82,8 @@ pub struct AwardRow {
     pub points: i64,
     pub notice_until: i64,
     pub at: i64,
+    /// The period whose use of a limited rule it took (none: it took none).
+    pub period_key: Option<String>,
 }
 
 /// An award entry with what a decision needs to know of it.
@@ -93,10 +97,8 @@ pub struct AwardEntryRow {
     pub rule_code: Option<String>,
     pub notice_until: i64,
     pub decided: u8,
-    /// When the award was recorded, and its rule's limit period now (a void gives back the
-    /// use it took of that period).
-    pub award_at: i64,
-    pub rule_period: Option<String>,
+    /// The period whose use of a limited rule the award took (none: it took none).
+    pub period_key: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -202,6 +204,9 @@ fn refusal(message: &str, second: &ApiError) -> Option<ApiError> {
             ApiError::AlreadyDecided => ApiError::AlreadyDecided,
             _ => ApiError::AlreadyReversed,
         })
+    } else if m.contains("point_villages.village_code") {
+        // The rule book's guard (`save_rule_book`): saved by someone else meanwhile.
+        Some(ApiError::StaleVersion)
     } else if m.contains("UNIQUE constraint failed") {
         Some(ApiError::AlreadyExists)
     } else {
@@ -382,14 +387,30 @@ impl Store {
         book: &wangge_core::points::RuleBookSave,
         at: i64,
     ) -> Result<(), ApiError> {
-        let mut stmts = vec![
+        let mut stmts = Vec::new();
+        if let Some(seen) = book.based_on {
+            // Someone saved since the editor read the book: this insert then collides with
+            // the village's row and the whole batch is refused (stale_version), in the batch
+            // rather than by a read before it.
+            stmts.push(
+                self.db
+                    .prepare(
+                        "INSERT INTO point_villages (village_code, notice_days, stars, updated_at) \
+                         SELECT village_code, 0, '[]', 0 FROM point_villages \
+                         WHERE village_code = ?1 AND updated_at <> ?2",
+                    )
+                    .bind(&[village.into(), ms(seen)])
+                    .map_err(storage)?,
+            );
+        }
+        stmts.extend([
             self.db
                 .prepare(
                     "INSERT INTO point_villages (village_code, notice_days, expire_months, stars, \
                        updated_at) VALUES (?1, ?2, ?3, ?4, ?5) \
                      ON CONFLICT (village_code) DO UPDATE SET notice_days = excluded.notice_days, \
                        expire_months = excluded.expire_months, stars = excluded.stars, \
-                       updated_at = excluded.updated_at",
+                       updated_at = max(excluded.updated_at, point_villages.updated_at + 1)",
                 )
                 .bind(&[
                     village.into(),
@@ -404,7 +425,7 @@ impl Store {
                 .prepare("UPDATE point_rules SET active = 0 WHERE village_code = ?1")
                 .bind(&[village.into()])
                 .map_err(storage)?,
-        ];
+        ]);
         for (i, r) in book.rules.iter().enumerate() {
             stmts.push(
                 self.db
@@ -450,7 +471,7 @@ impl Store {
 
     pub async fn village(&self, code: &str) -> Result<Option<VillageRow>, ApiError> {
         self.first(
-            "SELECT g.code, g.name, v.notice_days, v.expire_months, v.stars, \
+            "SELECT g.code, g.name, v.notice_days, v.expire_months, v.stars, v.updated_at, \
                (SELECT s.id FROM shops s WHERE s.village_code = g.code ORDER BY s.id LIMIT 1) \
                  AS shop \
              FROM grids g LEFT JOIN point_villages v ON v.village_code = g.code \
@@ -493,7 +514,8 @@ impl Store {
 
     pub async fn award(&self, id: &str) -> Result<Option<AwardRow>, ApiError> {
         self.first(
-            "SELECT id, body_hash, points, notice_until, at FROM point_awards WHERE id = ?1",
+            "SELECT id, body_hash, points, notice_until, at, period_key FROM point_awards \
+             WHERE id = ?1",
             &[id.into()],
         )
         .await
@@ -511,14 +533,13 @@ impl Store {
         photos: &str,
         by: &str,
         entries: &[NewEntry],
-        period_key: Option<&str>,
     ) -> Result<(), ApiError> {
         let mut stmts = vec![self
             .db
             .prepare(
                 "INSERT INTO point_awards (id, body_hash, village_code, rule_code, points, note, \
-                   photos, households, recorded_by, at, notice_until) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                   photos, households, recorded_by, at, notice_until, period_key) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )
             .bind(&[
                 award.id.as_str().into(),
@@ -532,9 +553,13 @@ impl Store {
                 by.into(),
                 ms(award.at),
                 ms(award.notice_until),
+                award
+                    .period_key
+                    .as_deref()
+                    .map_or(JsValue::NULL, JsValue::from),
             ])
             .map_err(storage)?];
-        if let (Some(key), Some(lim)) = (period_key, rule.period_limit) {
+        if let (Some(key), Some(lim)) = (award.period_key.as_deref(), rule.period_limit) {
             let households: Vec<&str> = entries.iter().map(|e| e.household.as_str()).collect();
             stmts.push(
                 self.db
@@ -575,9 +600,8 @@ impl Store {
             "SELECT e.id, e.household_id, e.village_code, e.points, e.award_id, e.rule_code, \
                w.notice_until, EXISTS (SELECT 1 FROM point_entries d \
                  WHERE d.ref = e.id AND d.kind IN ('approve', 'void')) AS decided, \
-               w.at AS award_at, r.period AS rule_period \
+               w.period_key \
              FROM point_entries e JOIN point_awards w ON w.id = e.award_id \
-               LEFT JOIN point_rules r ON r.village_code = w.village_code AND r.code = w.rule_code \
              WHERE e.id IN (SELECT value FROM json_each(?1)) AND e.kind = 'award'",
             &[serde_json::to_string(ids)?.into()],
         )
@@ -628,19 +652,22 @@ impl Store {
         reason: &str,
         at: i64,
     ) -> Result<(), ApiError> {
-        self.exec(
-            "INSERT INTO point_objections (id, entry_id, account_id, reason, at) \
-             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO NOTHING",
-            &[
+        // The id taken (a racing twin): `AlreadyExists`, and the caller compares the two.
+        let stmt = self
+            .db
+            .prepare(
+                "INSERT INTO point_objections (id, entry_id, account_id, reason, at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .bind(&[
                 id.into(),
                 entry.into(),
                 account.into(),
                 reason.into(),
                 ms(at),
-            ],
-        )
-        .await
-        .map(|_| ())
+            ])
+            .map_err(storage)?;
+        self.batch(vec![stmt]).await
     }
 
     /// The village board: award entries newest first, below the cursor `(at, id)`.

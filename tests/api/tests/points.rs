@@ -326,6 +326,35 @@ fn awards_wait_for_notice_and_a_leader() {
     let r = post(&api, &path, &leader, serde_json::json!({"id": new_id()}));
     assert_eq!((r.status, code(&r)), (409, ProblemCode::AlreadyReversed));
     assert_eq!(check_ledger(&api, &hh, &resident).spendable, 0);
+    // An approved hj-01 taken back gives back this month's use of it too, as a void does.
+    let r = award(&api, &worker, &[&hh], "hj-01");
+    assert_eq!(r.status, 201, "{}", r.body);
+    let limited: AwardRecorded = r.json();
+    end_notice(&limited.id);
+    let r = post(
+        &api,
+        "/api/v1/points/decisions",
+        &leader,
+        serde_json::json!({"id": new_id(), "approve": true, "entries": limited.entries}),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    let book = check_ledger(&api, &hh, &resident);
+    assert_eq!((book.spendable, book.pending), (5, 0));
+    let r = award(&api, &worker, &[&hh], "hj-01");
+    assert_eq!((r.status, code(&r)), (409, ProblemCode::RuleLimitReached));
+    let approval = book.entries.last().expect("the approval").id.clone();
+    let r = post(
+        &api,
+        &format!("/api/v1/points/entries/{approval}/reverse"),
+        &leader,
+        serde_json::json!({"id": new_id(), "note": "检查记错了"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    let r = award(&api, &worker, &[&hh], "hj-01");
+    assert_eq!(r.status, 201, "{}", r.body);
+    let r = award(&api, &worker, &[&hh], "hj-01");
+    assert_eq!((r.status, code(&r)), (409, ProblemCode::RuleLimitReached));
+    assert_eq!(check_ledger(&api, &hh, &resident).spendable, 0);
 }
 
 #[test]
@@ -839,8 +868,24 @@ fn the_rule_book_is_kept_whole_and_the_ranking_gives_stars() {
     assert_eq!(r.status, 200, "{}", r.body);
     let saved: RuleBook = r.json();
     assert_eq!(saved.rules.len(), book.rules.len() + 1);
+    assert!(saved.version > book.version);
+    // An editor still showing the book from before that save is refused, whole; one
+    // showing the saved book goes through.
+    let based_on = |rules: &[wangge_core::points::Rule], version: i64| {
+        let mut body: serde_json::Value =
+            serde_json::from_str(&save(rules, book.notice_days)).expect("json");
+        body["based_on"] = version.into();
+        body.to_string()
+    };
+    let r = api.as_user_json("PUT", &path, &admin, &based_on(&book.rules, book.version));
+    assert_eq!((r.status, code(&r)), (409, ProblemCode::StaleVersion));
+    let now: RuleBook = api.as_user("GET", &path, &admin).json();
+    assert_eq!(
+        (now.rules.len(), now.version),
+        (saved.rules.len(), saved.version)
+    );
     // Withdrawn again: the book is as it was.
-    let r = api.as_user_json("PUT", &path, &admin, &save(&book.rules, book.notice_days));
+    let r = api.as_user_json("PUT", &path, &admin, &based_on(&book.rules, saved.version));
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.json::<RuleBook>().rules, book.rules);
 }

@@ -62,8 +62,12 @@ fn awards(me: &Me) -> bool {
     })
 }
 
+/// A leader over a whole village (or more), as the Worker's check has it: a sub-grid's
+/// leader neither decides awards nor keeps the rule book.
 fn leads(me: &Me) -> bool {
-    me.roles.iter().any(|g| g.role == AccountRole::GridLeader)
+    me.roles.iter().any(|g| {
+        g.role == AccountRole::GridLeader && matches!(&g.scope, Scope::Grid(c) if c.len() <= 12)
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -186,7 +190,14 @@ fn VillagePage() -> impl IntoView {
 #[component]
 fn RulesPage() -> impl IntoView {
     view! {
-        <Frame render=|_, me| view! { <rules::RuleEditor me/> }.into_any()/>
+        <Frame render=|tab, me| match tab {
+            Tab::Rules => view! { <rules::RuleEditor me/> }.into_any(),
+            // An old link followed by someone who does not keep the book.
+            _ => view! { <p class="empty" data-testid="rules-not-yours">{move || Settings::get().t(
+                "只有村里的网格长可以修改积分细则。细则全文在“公示”里可以看到。",
+                "Only the village's grid leader edits the rules; everyone can read them under Board.",
+            )}</p> }.into_any(),
+        }/>
     }
 }
 

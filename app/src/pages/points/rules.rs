@@ -36,6 +36,10 @@ struct Draft {
     rows: RwSignal<Vec<Row>>,
     next_key: RwSignal<u32>,
     dirty: RwSignal<bool>,
+    /// The book's version and codes as last read or saved: the save says what it started
+    /// from, and what it would withdraw.
+    based_on: RwSignal<Option<i64>>,
+    saved_codes: RwSignal<Vec<String>>,
 }
 
 impl Draft {
@@ -47,6 +51,8 @@ impl Draft {
             rows: RwSignal::new(Vec::new()),
             next_key: RwSignal::new(0),
             dirty: RwSignal::new(false),
+            based_on: RwSignal::new(None),
+            saved_codes: RwSignal::new(Vec::new()),
         }
     }
 
@@ -66,7 +72,22 @@ impl Draft {
                 .collect(),
         );
         self.set_rules(b.rules.clone(), false);
+        self.based_on.set(Some(b.version));
+        self.saved_codes
+            .set(b.rules.iter().map(|r| r.code.clone()).collect());
         self.dirty.set(false);
+    }
+
+    /// The saved rules this draft leaves out: saving withdraws them.
+    fn withdrawn(self) -> Vec<String> {
+        let kept = self.rules();
+        self.saved_codes.with_untracked(|codes| {
+            codes
+                .iter()
+                .filter(|c| !kept.iter().any(|r| &r.code == *c))
+                .cloned()
+                .collect()
+        })
     }
 
     fn set_rules(self, rules: Vec<Rule>, new: bool) {
@@ -126,6 +147,7 @@ impl Draft {
                 })
                 .collect(),
             rules: self.rules(),
+            based_on: self.based_on.get_untracked(),
         }
     }
 }
@@ -142,6 +164,7 @@ fn where_zh(field: &str) -> String {
             "notice_days" => "公示天数".into(),
             "expire_months" => "有效期".into(),
             "stars" => "星级".into(),
+            "rules" => "细则".into(),
             _ => field.to_owned(),
         },
     }
@@ -158,10 +181,12 @@ pub fn RuleEditor(me: Me) -> impl IntoView {
     let book = load::<RuleBook>(move || book_path.clone());
     let draft = Draft::new();
     let filled = RwSignal::new(false);
-    // The book fills the draft once; later loads (a refresh) do not overwrite edits.
+    // The phone's saved copy shows first, the server's replaces it when it comes; once
+    // something is edited, no later copy overwrites the edits (the save's version check
+    // refuses a book changed meanwhile).
     Effect::new(move |_| {
         if let Some(b) = book.get().data {
-            if !filled.get_untracked() {
+            if !draft.dirty.get_untracked() {
                 draft.fill(&b);
                 filled.set(true);
             }
@@ -172,11 +197,27 @@ pub fn RuleEditor(me: Me) -> impl IntoView {
     let error = RwSignal::new(None::<AppError>);
     let details = RwSignal::new(Vec::<Detail>::new());
     let file_errors = RwSignal::new(Vec::<RowError>::new());
-    let imported = RwSignal::new(None::<usize>);
+    // Rules read from a file, and the saved ones it leaves out.
+    let imported = RwSignal::new(None::<(usize, Vec<String>)>);
     let save = move |_| {
+        let gone = draft.withdrawn();
+        let (zh, en) = if gone.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (
+                format!("其中 {} 条细则将停用：{}。", gone.len(), gone.join("、")),
+                format!(
+                    "{} rules will be withdrawn: {}. ",
+                    gone.len(),
+                    gone.join(", ")
+                ),
+            )
+        };
         let sure = crate::pages::admin_records::confirmed(
-            "保存后细则立即生效，全村居民都能看到。确定保存？",
-            "Once saved the rules apply at once and the whole village sees them. Save?",
+            &format!("保存后细则立即生效，全村居民都能看到。{zh}确定保存？"),
+            &format!(
+                "Once saved the rules apply at once and the whole village sees them. {en}Save?"
+            ),
         );
         if !sure {
             return;
@@ -218,15 +259,9 @@ pub fn RuleEditor(me: Me) -> impl IntoView {
             let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
             match parse_rules(&text) {
                 Ok(rules) => {
-                    imported.try_set(Some(rules.len()));
                     file_errors.try_set(Vec::new());
                     // Codes already in the book stay fixed; others are new.
-                    let known: Vec<String> = book.with_untracked(|b| {
-                        b.data
-                            .as_ref()
-                            .map(|b| b.rules.iter().map(|r| r.code.clone()).collect())
-                            .unwrap_or_default()
-                    });
+                    let known = draft.saved_codes.get_untracked();
                     let rows = rules
                         .into_iter()
                         .map(|rule| Row {
@@ -238,6 +273,10 @@ pub fn RuleEditor(me: Me) -> impl IntoView {
                     draft.rows.try_set(rows);
                     draft.dirty.try_set(true);
                     saved.try_set(false);
+                    imported.try_set(Some((
+                        draft.rows.with_untracked(Vec::len),
+                        draft.withdrawn(),
+                    )));
                 }
                 Err(errors) => {
                     imported.try_set(None);
@@ -255,13 +294,12 @@ pub fn RuleEditor(me: Me) -> impl IntoView {
     };
     let add = move |_| {
         let key = draft.take_key();
-        let n = draft.rows.with_untracked(Vec::len) + 1;
         draft.rows.update(|rows| {
             rows.push(Row {
                 key,
                 new: true,
                 rule: Rule {
-                    code: format!("new-{n}"),
+                    code: String::new(),
                     name: String::new(),
                     category: String::new(),
                     points: 1,
@@ -330,11 +368,20 @@ pub fn RuleEditor(me: Me) -> impl IntoView {
                         <input type="file" accept=".csv,text/csv" class="visually-hidden" data-testid="rules-file" on:change=on_file/>
                     </label>
                 </p>
-                {move || imported.get().map(|n| view! {
+                {move || imported.get().map(|(n, gone)| view! {
                     <p class="ok-box" role="status" data-testid="rules-imported">{move || match s.lang.get() {
                         crate::i18n::Lang::Zh => format!("已从表格读入 {n} 条细则，检查无误后点“保存”。"),
                         crate::i18n::Lang::En => format!("{n} rules read from the file; check them, then save."),
                     }}</p>
+                    {(!gone.is_empty()).then(|| {
+                        let gone = gone.clone();
+                        view! {
+                            <p class="notice" role="status" data-testid="rules-withdrawn">{move || match s.lang.get() {
+                                crate::i18n::Lang::Zh => format!("表格里没有的 {} 条细则保存后将停用：{}", gone.len(), gone.join("、")),
+                                crate::i18n::Lang::En => format!("{} rules not in the file will be withdrawn on saving: {}", gone.len(), gone.join(", ")),
+                            }}</p>
+                        }
+                    })}
                 })}
                 {move || (!file_errors.with(Vec::is_empty)).then(|| view! {
                     <div class="error-box" role="alert" data-testid="rules-file-errors">
@@ -388,6 +435,7 @@ fn RuleRow(row: Row, draft: Draft) -> impl IntoView {
     let s = Settings::get();
     let key = row.key;
     let r = row.rule;
+    let new = row.new;
     let remove = move |_| {
         let sure = crate::pages::admin_records::confirmed(
             "删除这条细则？保存后不能再按它记分，已记的积分不受影响。",
@@ -402,7 +450,8 @@ fn RuleRow(row: Row, draft: Draft) -> impl IntoView {
     view! {
         <li class="list-item rule-edit" data-testid="rules-row" data-code=r.code.clone()>
             <label class="field">{move || s.t("编号", "Code")}
-                <input type="text" maxlength="32" data-testid="rules-code" value=r.code.clone() readonly=!row.new
+                <input type="text" maxlength="32" data-testid="rules-code" value=r.code.clone() readonly=!new
+                    placeholder=move || new.then(|| s.t("如 ws-05", "e.g. ws-05"))
                     on:input=move |ev| { let v = event_target_value(&ev); draft.edit(key, |x| x.code = v.trim().to_owned()); }/>
             </label>
             <label class="field">{move || s.t("类别", "Category")}
