@@ -87,24 +87,25 @@ fn clerk_of(actor: &Actor, shop: &str) -> bool {
 /// `GET /api/v1/villages/{code}/points`: the rule book, publicly posted.
 pub async fn rule_book(req: &Request, env: &Env, village: &str) -> Result<Response, ApiError> {
     let store = Store::new(env)?;
+    json_etag(req, &read_book(&store, village).await?)
+}
+
+async fn read_book(store: &Store, village: &str) -> Result<RuleBook, ApiError> {
     let v = store
         .village(village)
         .await?
         .ok_or(ApiError::GridNotFound)?;
     let rules = store.rules(village).await?;
-    json_etag(
-        req,
-        &RuleBook {
-            village: v.code,
-            village_name: v.name,
-            notice_days: v.notice_days.unwrap_or(7),
-            expire_months: v.expire_months,
-            stars: stars_of(v.stars.as_deref()),
-            rules: rules.into_iter().map(rule_of).collect(),
-            version: v.updated_at.unwrap_or(0),
-            shop: v.shop,
-        },
-    )
+    Ok(RuleBook {
+        village: v.code,
+        village_name: v.name,
+        notice_days: v.notice_days.unwrap_or(7),
+        expire_months: v.expire_months,
+        stars: stars_of(v.stars.as_deref()),
+        rules: rules.into_iter().map(rule_of).collect(),
+        version: v.updated_at.unwrap_or(0),
+        shop: v.shop,
+    })
 }
 
 /// `PUT /api/v1/villages/{code}/points`: the village's leader (or an administrator over it)
@@ -125,8 +126,18 @@ pub async fn save_rule_book(
         .village(village)
         .await?
         .ok_or(ApiError::GridNotFound)?;
-    store.save_rule_book(village, &book, now()).await?;
-    rule_book(&req, env, village).await
+    let refused = match store.save_rule_book(village, &book, now()).await {
+        Ok(()) => None,
+        Err(ApiError::StaleVersion) => Some(ApiError::StaleVersion),
+        Err(e) => return Err(e),
+    };
+    let now = read_book(&store, village).await?;
+    // A retry of a save that landed (its answer lost on a weak network) finds the book
+    // as it sent it: that save's answer, not a refusal.
+    if let Some(e) = refused.filter(|_| !book.is_saved_in(&now)) {
+        return Err(e);
+    }
+    json_etag(&req, &now)
 }
 
 /// `GET /api/v1/villages/{code}/points/ranking?quarter=`: points earned in a quarter (this

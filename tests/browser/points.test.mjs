@@ -233,6 +233,22 @@ test("the leader keeps the rule book, in the app and as a spreadsheet; the serve
         await page.getByTestId("rule-editor").waitFor();
         await page.locator(`[data-testid="rules-row"][data-code="${code}"]`).waitFor();
         assert.equal(await rows.count(), book.rules.length);
+        // Saved meanwhile from another phone (the same book, a newer version): this page's
+        // save is refused and says so, and the leader can load the newer book instead.
+        {
+            const { notice_days, expire_months, stars, rules } = book;
+            const r = await page.request.put(bookPath, { headers, data: { notice_days, expire_months, stars, rules } });
+            assert.equal(r.status(), 200);
+        }
+        await rows.last().getByTestId("rules-name").fill("参加村里的消防演练和培训");
+        page.once("dialog", (d) => d.accept());
+        await page.getByTestId("rules-save").click();
+        await page.getByTestId("rules-load-newer").waitFor();
+        assert.match(await page.getByTestId("rule-editor").textContent(), /已被别人修改/);
+        page.once("dialog", (d) => d.accept());
+        await page.getByTestId("rules-load-newer").click();
+        await page.getByTestId("rules-load-newer").waitFor({ state: "detached" });
+        assert.equal(await rows.last().getByTestId("rules-name").inputValue(), "参加村里的消防演练");
         // Points 0: the server refuses the book and the row is named.
         const n = book.rules.length;
         await rows.last().getByTestId("rules-points").fill("0");

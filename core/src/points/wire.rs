@@ -197,8 +197,8 @@ impl RuleBookSave {
         {
             out.push(problem(
                 "stars",
-                "星级标准须为正整数，星越多分越高，每级只填一次",
-                "thresholds are whole numbers above 0, rising with each star, one per level",
+                "星级标准须为 1 至 100000 的整数，星越多分越高，每级只填一次",
+                "thresholds are whole numbers from 1 to 100000, rising with each star, one per level",
             ));
         }
         let mut seen = std::collections::BTreeSet::new();
@@ -250,6 +250,25 @@ impl RuleBookSave {
             out.push(problem("rules", "最多 200 条细则", "at most 200 rules"));
         }
         out
+    }
+
+    /// Whether `book` reads as this save would leave it (names and categories are kept
+    /// trimmed): a retried save that already landed.
+    pub fn is_saved_in(&self, book: &RuleBook) -> bool {
+        let trimmed = |r: &Rule| Rule {
+            name: r.name.trim().to_owned(),
+            category: r.category.trim().to_owned(),
+            ..r.clone()
+        };
+        self.notice_days == book.notice_days
+            && self.expire_months == book.expire_months
+            && self.stars == book.stars
+            && self.rules.len() == book.rules.len()
+            && self
+                .rules
+                .iter()
+                .zip(&book.rules)
+                .all(|(sent, kept)| trimmed(sent) == *kept)
     }
 }
 
@@ -897,6 +916,62 @@ mod tests {
                 "rules[1].code"
             ]
         );
+    }
+
+    #[test]
+    fn a_save_is_known_in_the_book_it_left() {
+        let rule = Rule {
+            code: "gy-01".into(),
+            name: " 参加义务劳动 ".into(),
+            category: "公益".into(),
+            points: 5,
+            limit: None,
+            period: None,
+            evidence: false,
+        };
+        let save = RuleBookSave {
+            notice_days: 7,
+            expire_months: Some(12),
+            stars: vec![StarLevel {
+                stars: 3,
+                min_points: 20,
+            }],
+            rules: vec![rule.clone()],
+            based_on: Some(1),
+        };
+        let book = RuleBook {
+            village: "990101001003".into(),
+            village_name: "东山村".into(),
+            notice_days: 7,
+            expire_months: Some(12),
+            stars: save.stars.clone(),
+            rules: vec![Rule {
+                name: "参加义务劳动".into(),
+                ..rule.clone()
+            }],
+            version: 2,
+            shop: None,
+        };
+        assert!(save.is_saved_in(&book));
+        for other in [
+            RuleBook {
+                notice_days: 0,
+                ..book.clone()
+            },
+            RuleBook {
+                rules: vec![],
+                ..book.clone()
+            },
+            RuleBook {
+                rules: vec![Rule {
+                    points: 6,
+                    ..rule.clone()
+                }],
+                ..book.clone()
+            },
+        ] {
+            assert!(!save.is_saved_in(&other));
+        }
     }
 
     #[test]

@@ -199,6 +199,35 @@ pub fn RuleEditor(me: Me) -> impl IntoView {
     let file_errors = RwSignal::new(Vec::<RowError>::new());
     // Rules read from a file, and the saved ones it leaves out.
     let imported = RwSignal::new(None::<(usize, Vec<String>)>);
+    // Someone saved the book since this page read it: the edits stay until the leader
+    // chooses to load the newer book in their place.
+    let newer = RwSignal::new(false);
+    let load_newer = move |_| {
+        let sure = crate::pages::admin_records::confirmed(
+            "载入最新的细则会放弃这一页上的改动（可先点“导出表格”留底）。确定载入？",
+            "Loading the latest rules drops the edits on this page (export them first to keep a copy). Load?",
+        );
+        if !sure {
+            return;
+        }
+        let path = path.get_value();
+        busy.set(true);
+        spawn_local(async move {
+            match send::<(), RuleBook>("GET", &path, None).await {
+                Ok(Some(b)) => {
+                    draft.fill(&b);
+                    newer.try_set(false);
+                    error.try_set(None);
+                    imported.try_set(None);
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
     let save = move |_| {
         let gone = draft.withdrawn();
         let (zh, en) = if gone.is_empty() {
@@ -242,6 +271,8 @@ pub fn RuleEditor(me: Me) -> impl IntoView {
                     details.try_set(problem.errors);
                 }
                 Err(e) => {
+                    let stale = matches!(&e, AppError::Problem { problem, .. } if problem.code == ProblemCode::StaleVersion);
+                    newer.try_set(stale);
                     error.try_set(Some(e));
                 }
             }
@@ -410,6 +441,13 @@ pub fn RuleEditor(me: Me) -> impl IntoView {
                 })}
                 {move || error.get().map(|e| view! {
                     <ActionError error=e offline=("保存细则需要联网：请连上网络后再保存，改动还在这一页上。", "Saving the rules needs the network: connect and save again; your edits are still here.")/>
+                })}
+                {move || newer.get().then(|| view! {
+                    <p class="actions">
+                        <button type="button" class="button secondary" data-testid="rules-load-newer" on:click=load_newer disabled=move || busy.get()>
+                            {move || s.t("载入最新的细则", "Load the latest rules")}
+                        </button>
+                    </p>
                 })}
                 {move || saved.get().then(|| view! {
                     <p class="ok-box" role="status" data-testid="rules-saved">{move || s.t("已保存，全村即刻生效。", "Saved; it applies to the village now.")}</p>
