@@ -50,9 +50,22 @@ pub fn Counter(me: Me) -> impl IntoView {
         return ().into_any();
     };
     let online = online();
+    let again = RwSignal::new(0u32);
     let goods = load::<Shop>({
         let shop = shop.clone();
-        move || format!("{API_PREFIX}/shops/{shop}/goods")
+        move || {
+            again.track();
+            format!("{API_PREFIX}/shops/{shop}/goods")
+        }
+    });
+    // A shelf that could not load while offline (no saved copy yet) loads again when the
+    // network is back, rather than leaving the clerk with no goods to pick.
+    Effect::new(move |was: Option<bool>| {
+        let on = online.get();
+        if on && was == Some(false) && goods.with_untracked(|g| g.data.is_none()) {
+            again.update(|n| *n += 1);
+        }
+        on
     });
     let whose = RwSignal::new(None::<Whose>);
     let qty = RwSignal::new(BTreeMap::<String, i64>::new());
@@ -158,6 +171,7 @@ pub fn Counter(me: Me) -> impl IntoView {
         }}
         <h2>{move || s.t("2. 选商品", "2. Goods")}</h2>
         <SyncBadge sync=Signal::derive(move || goods.get().sync)/>
+        {move || goods.get().error.map(|e| view! { <ErrorMessage error=e/> })}
         {move || goods.get().data.map(|shop| view! {
             <ul class="list goods">
                 {shop.goods.into_iter().filter(|g| g.active).map(|g| {
