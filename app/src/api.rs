@@ -1,6 +1,7 @@
 //! The one way the SPA reads the API: stale-while-revalidate through the IndexedDB
 //! cache. A read shows what was saved at once, then asks the server with the saved
-//! ETag; a 304 confirms it, a 200 replaces it, no network keeps it (marked offline).
+//! ETag; a 304 confirms it, a 200 replaces it, no network keeps it (marked offline)
+//! until the network is back, when it asks again.
 
 use crate::cache::{Cache, CachedResponse, HTTP};
 use crate::error::AppError;
@@ -221,7 +222,10 @@ where
     // Each run gets a generation; an answer counts only while its run is the latest
     // (A→B→A must not let the first A's late answer win) and the page still exists.
     let generation = StoredValue::new(0u64);
+    let again = RwSignal::new(0u32);
+    let quiet = StoredValue::new(false);
     Effect::new(move |_| {
+        again.track();
         let path = path();
         let mine = generation
             .try_update_value(|g| {
@@ -229,13 +233,43 @@ where
                 *g
             })
             .unwrap_or_default();
-        set_state.set(Loaded::default());
+        // Asked again on reconnecting: what is shown stays meanwhile; a new path starts blank.
+        if !quiet.try_update_value(std::mem::take).unwrap_or_default() {
+            set_state.set(Loaded::default());
+        }
         spawn_local(async move {
             let still_current = move || generation.try_get_value() == Some(mine);
             revalidate(&path, set_state, still_current).await;
         });
     });
+    ask_again_when_online(
+        again,
+        quiet,
+        Box::new(move || {
+            state
+                .try_with_untracked(|s| {
+                    s.sync == SyncState::Offline || s.error == Some(AppError::Offline)
+                })
+                .unwrap_or_default()
+        }),
+    );
     state
+}
+
+/// Back online, a page showing its saved copy (or nothing, for want of one) asks the
+/// server again by itself. Not generic: the shell carries one copy for every `load`.
+fn ask_again_when_online(
+    again: RwSignal<u32>,
+    quiet: StoredValue<bool>,
+    cut_off: Box<dyn Fn() -> bool>,
+) {
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        if cut_off() {
+            quiet.set_value(true);
+            again.update(|n| *n += 1);
+        }
+    });
+    on_cleanup(move || online.remove());
 }
 
 /// Runs `op` on a connection opened just for it: a connection held across a network

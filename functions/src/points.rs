@@ -797,7 +797,7 @@ pub async fn redeem(
         total,
         at,
         spendable_after: 0,
-        reversed: 0,
+        returned_at: None,
     };
     let entry = NewEntry {
         id: r.id.clone(),
@@ -858,12 +858,18 @@ async fn remember(store: &Store, id: &str, actor: &Actor, body_hash: &str, e: &A
 
 async fn redemption_of(store: &Store, o: OrderRow) -> Result<Redemption, ApiError> {
     let items = store.order_items(std::slice::from_ref(&o.id)).await?;
-    Ok(Redemption {
+    Ok(redemption(o, &items))
+}
+
+/// An order and its lines (`items` may hold other orders' too) as the wire shows it.
+fn redemption(o: OrderRow, items: &[crate::store::points::OrderItemRow]) -> Redemption {
+    Redemption {
         items: items
-            .into_iter()
+            .iter()
+            .filter(|i| i.order_id == o.id)
             .map(|i| RedeemedItem {
-                goods: i.goods_id,
-                name: i.name,
+                goods: i.goods_id.clone(),
+                name: i.name.clone(),
                 qty: i.qty,
                 price: i.price,
             })
@@ -875,8 +881,9 @@ async fn redemption_of(store: &Store, o: OrderRow) -> Result<Redemption, ApiErro
         total: o.total,
         spendable_after: o.spendable_after,
         at: o.at,
-        reversed: o.reversed == 1,
-    })
+        reversed: o.returned_at.is_some(),
+        returned_at: o.returned_at,
+    }
 }
 
 async fn replay_redemption(
@@ -916,7 +923,7 @@ pub async fn reverse_redemption(
         return Ok(answer);
     }
     check(rv.problems())?;
-    if o.reversed == 1 {
+    if o.returned_at.is_some() {
         return Err(ApiError::AlreadyReversed);
     }
     let village = store
@@ -1149,39 +1156,25 @@ async fn day_of(req: &Request, env: &Env, actor: &Actor, shop: &str) -> Result<S
     };
     let to = day.end_ms();
     let orders = store.orders(&s.id, to - DAY_MS, to).await?;
-    let ids: Vec<String> = orders.iter().map(|o| o.id.clone()).collect();
+    let returned = store
+        .returns(&s.id, &s.village_code, to - DAY_MS, to)
+        .await?;
+    let mut ids: Vec<String> = orders.iter().map(|o| o.id.clone()).collect();
+    ids.extend(returned.iter().map(|o| o.id.clone()));
+    ids.sort();
+    ids.dedup();
     let items = store.order_items(&ids).await?;
-    let redemptions: Vec<Redemption> = orders
+    let redemptions: Vec<Redemption> = orders.into_iter().map(|o| redemption(o, &items)).collect();
+    let returns: Vec<Redemption> = returned
         .into_iter()
-        .map(|o| {
-            let mine: Vec<RedeemedItem> = items
-                .iter()
-                .filter(|i| i.order_id == o.id)
-                .map(|i| RedeemedItem {
-                    goods: i.goods_id.clone(),
-                    name: i.name.clone(),
-                    qty: i.qty,
-                    price: i.price,
-                })
-                .collect();
-            Redemption {
-                items: mine,
-                id: o.id,
-                shop: o.shop_id,
-                household: o.household_id,
-                household_name: o.head.unwrap_or_default(),
-                total: o.total,
-                spendable_after: o.spendable_after,
-                at: o.at,
-                reversed: o.reversed == 1,
-            }
-        })
+        .map(|o| redemption(o, &items))
         .collect();
-    let lines = wangge_core::points::reconcile(&redemptions);
+    let lines = wangge_core::points::reconcile(&redemptions, &returns);
     Ok(ShopDay {
         shop: s.id,
         date: day.iso(),
         redemptions,
+        returns,
         lines,
     })
 }

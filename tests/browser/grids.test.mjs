@@ -170,6 +170,11 @@ test("after one visit the card and directory render offline", async () => {
         await page.goto(`${BASE}/g/990101001006004`);
         await page.locator(".error-box").waitFor();
         assert.match(await page.locator(".error-box").textContent(), /网络不通/);
+        // Back online, it loads by itself: no reload, no tap.
+        await context.setOffline(false);
+        await page.locator("[data-testid=grid-name]").waitFor();
+        await page.getByText("已是最新").waitFor();
+        assert.equal(await page.locator(".error-box").count(), 0);
     } finally {
         await context.setOffline(false);
     }
@@ -238,7 +243,7 @@ test("server trouble keeps the saved copy; a 404 drops it", async () => {
     assert.equal(await page.locator("[data-testid=grid-name]").textContent(), "柳塘社区第一网格");
 });
 
-test("a changed value shows after revalidation", async () => {
+test("a changed value shows after revalidation, which coming back online starts", async () => {
     const person = "(SELECT person_id FROM grid_assignments WHERE grid_code = '" + GRID + "' AND role = 'grid_worker' ORDER BY sort LIMIT 1)";
     const before = await page.locator(".person").nth(1).locator(".person-name").textContent();
     await context.setOffline(true);
@@ -247,8 +252,8 @@ test("a changed value shows after revalidation", async () => {
         await page.reload();
         await page.getByText("离线中，显示的是上次保存的内容").waitFor();
         assert.equal(await page.locator(".person").nth(1).locator(".person-name").textContent(), before);
+        // Back online, the saved copy is checked again by itself.
         await context.setOffline(false);
-        await page.reload();
         await page.getByText("改名测试").waitFor();
         await page.getByText("已是最新").waitFor();
     } finally {

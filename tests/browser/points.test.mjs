@@ -144,16 +144,24 @@ test("the clerk scans the resident's pass and redeems; the passbook shows every 
         await page.locator(".error-box").filter({ hasText: "兑换码无效" }).waitFor();
         // Today's list has it.
         await page.getByTestId("points-tab-today").click();
-        await page.getByTestId("today-line").filter({ hasText: head }).waitFor();
+        const line = page.getByTestId("today-line").filter({ hasText: head });
+        await line.waitFor();
+        // The goods come back: the return is listed under the day's returns, and the
+        // reconciliation says how a return counts.
+        page.once("dialog", (d) => d.accept());
+        await line.getByTestId("give-back").click();
+        await page.getByTestId("return-line").filter({ hasText: head }).waitFor();
+        await line.getByText("已退货").waitFor();
         assert.deepEqual(await axeProblems(page, "today"), []);
 
-        // The passbook: the award in notice, its approval, the redemption — balances after each.
+        // The passbook: the award in notice, its approval, the redemption, the return —
+        // balances after each.
         await resident.page.goto(`${BASE}/points/mine`);
         await resident.page.getByTestId("passbook").waitFor();
-        await waitUntil(resident.page, () => document.querySelector("[data-testid=points-spendable]")?.textContent === "3");
+        await waitUntil(resident.page, () => document.querySelector("[data-testid=points-spendable]")?.textContent === "5");
         const lines = await resident.page.getByTestId("passbook-line").evaluateAll((rows) =>
             rows.map((r) => [r.dataset.kind, r.querySelector("[data-testid=passbook-balance]").textContent]));
-        assert.deepEqual(lines, [["Redeem", "3"], ["Approve", "5"], ["Award", "0"]]);
+        assert.deepEqual(lines, [["Reverse", "5"], ["Redeem", "3"], ["Approve", "5"], ["Award", "0"]]);
     } finally {
         await context.close();
     }

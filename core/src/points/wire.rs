@@ -684,6 +684,9 @@ pub struct Redemption {
     pub at: i64,
     /// Reversed (goods returned) since.
     pub reversed: bool,
+    /// When the goods came back, if they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returned_at: Option<i64>,
 }
 
 /// `POST /api/v1/redemptions/{id}/reverse` and `POST /api/v1/points/entries/{id}/reverse`:
@@ -739,10 +742,14 @@ pub struct ShopDay {
     /// `YYYY-MM-DD`, Beijing time.
     pub date: String,
     pub redemptions: Vec<Redemption>,
+    /// The redemptions whose goods came back this day, whichever day they were made.
+    #[serde(default)]
+    pub returns: Vec<Redemption>,
     pub lines: Vec<ReconLine>,
 }
 
-/// Goods out against points in, per good, for one day (net of returns).
+/// Goods out against points in, per good, for one day: what was redeemed that day less
+/// what came back that day (negative when returns outweigh redemptions).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReconLine {
@@ -752,21 +759,28 @@ pub struct ReconLine {
     pub points: i64,
 }
 
-/// Sums a day's redemptions per good, net of those reversed.
-pub fn reconcile(redemptions: &[Redemption]) -> Vec<ReconLine> {
+/// Sums a day per good: its redemptions less its returns. A return counts on the day the
+/// goods came back, so a day's figures, once the day is over, never change: yesterday's
+/// sheet in the drawer still matches the screen.
+pub fn reconcile(redemptions: &[Redemption], returns: &[Redemption]) -> Vec<ReconLine> {
     let mut lines: Vec<ReconLine> = Vec::new();
-    for r in redemptions.iter().filter(|r| !r.reversed) {
+    let signed = redemptions
+        .iter()
+        .map(|r| (1, r))
+        .chain(returns.iter().map(|r| (-1, r)));
+    for (sign, r) in signed {
         for i in &r.items {
+            let (qty, points) = (sign * i.qty, sign * i.qty * i.price);
             match lines.iter_mut().find(|l| l.goods == i.goods) {
                 Some(l) => {
-                    l.qty += i.qty;
-                    l.points += i.qty * i.price;
+                    l.qty += qty;
+                    l.points += points;
                 }
                 None => lines.push(ReconLine {
                     goods: i.goods.clone(),
                     name: i.name.clone(),
-                    qty: i.qty,
-                    points: i.qty * i.price,
+                    qty,
+                    points,
                 }),
             }
         }
@@ -788,17 +802,23 @@ pub fn reconciliation_csv(day: &ShopDay) -> String {
         "状态",
     ];
     let mut rows: Vec<Vec<String>> = Vec::new();
-    for r in &day.redemptions {
+    // Each redemption and each return on its own line, at its own time, signed.
+    let redeemed = day.redemptions.iter().map(|r| (1, r.at, "已兑换", r));
+    let returned = day
+        .returns
+        .iter()
+        .map(|r| (-1, r.returned_at.unwrap_or(r.at), "已退回", r));
+    for (sign, at, status, r) in redeemed.chain(returned) {
         for i in &r.items {
             rows.push(vec![
-                crate::reports::ledger::beijing_time(r.at),
+                crate::reports::ledger::beijing_time(at),
                 r.id.clone(),
                 r.household_name.clone(),
                 i.name.clone(),
-                i.qty.to_string(),
+                (sign * i.qty).to_string(),
                 i.price.to_string(),
-                (i.qty * i.price).to_string(),
-                if r.reversed { "已退回" } else { "已兑换" }.into(),
+                (sign * i.qty * i.price).to_string(),
+                status.into(),
             ]);
         }
     }
@@ -813,7 +833,7 @@ pub fn reconciliation_csv(day: &ShopDay) -> String {
         "收入积分".into(),
     ]);
     let (mut qty, mut points) = (0, 0);
-    for l in reconcile(&day.redemptions) {
+    for l in reconcile(&day.redemptions, &day.returns) {
         qty += l.qty;
         points += l.points;
         rows.push(vec![
@@ -1033,7 +1053,7 @@ mod tests {
             qty,
             price,
         };
-        let r = |id: &str, items, reversed| Redemption {
+        let r = |id: &str, items, returned_at: Option<i64>| Redemption {
             id: id.into(),
             shop: "s".into(),
             household: "h".into(),
@@ -1042,28 +1062,38 @@ mod tests {
             total: 0,
             spendable_after: 0,
             at: 0,
-            reversed,
+            reversed: returned_at.is_some(),
+            returned_at,
         };
+        let same_day = r("3", vec![item("salt", 9, 3)], Some(60_000));
+        let yesterdays = r("0", vec![item("soap", 4, 5)], Some(120_000));
         let day = ShopDay {
             shop: "s".into(),
             date: "2026-11-23".into(),
             redemptions: vec![
-                r("1", vec![item("soap", 2, 5), item("salt", 1, 3)], false),
-                r("2", vec![item("soap", 1, 5)], false),
-                r("3", vec![item("salt", 9, 3)], true),
+                r("1", vec![item("soap", 2, 5), item("salt", 1, 3)], None),
+                r("2", vec![item("soap", 1, 5)], None),
+                same_day.clone(),
             ],
+            // Returned today: one of today's, and one redeemed on an earlier day.
+            returns: vec![same_day, yesterdays],
             lines: vec![],
         };
-        let lines = reconcile(&day.redemptions);
+        let lines = reconcile(&day.redemptions, &day.returns);
         assert_eq!(
             lines
                 .iter()
                 .map(|l| (l.goods.as_str(), l.qty, l.points))
                 .collect::<Vec<_>>(),
-            [("salt", 1, 3), ("soap", 3, 15)]
+            [("salt", 1, 3), ("soap", -1, -5)]
         );
+        // The earlier day's figures do not move: its redemption still counts there.
+        let earlier = reconcile(std::slice::from_ref(&day.returns[1]), &[]);
+        assert_eq!((earlier[0].qty, earlier[0].points), (4, 20));
         let csv = reconciliation_csv(&day);
-        assert!(csv.contains("已退回"));
-        assert!(csv.contains("2026-11-23,,,全部,4,,18"), "{csv}");
+        assert!(csv.contains(",0,张德明,SOAP,-4,5,-20,已退回"), "{csv}");
+        assert!(csv.contains(",3,张德明,SALT,9,3,27,已兑换"), "{csv}");
+        assert!(csv.contains(",3,张德明,SALT,-9,3,-27,已退回"), "{csv}");
+        assert!(csv.contains("2026-11-23,,,全部,0,,-2"), "{csv}");
     }
 }

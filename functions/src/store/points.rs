@@ -169,7 +169,8 @@ pub struct OrderRow {
     pub total: i64,
     pub at: i64,
     pub spendable_after: i64,
-    pub reversed: u8,
+    /// When its goods came back (its reversal entry), if they did.
+    pub returned_at: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -908,8 +909,8 @@ impl Store {
         (SELECT m.name FROM household_members m WHERE m.household_id = o.household_id \
           AND m.active = 1 ORDER BY m.relation <> 'head', m.sort, m.id LIMIT 1) AS head, \
         o.total, o.at, e.spendable_after, \
-        EXISTS (SELECT 1 FROM point_entries x WHERE x.ref = e.id AND x.kind = 'reverse') \
-          AS reversed \
+        (SELECT x.at FROM point_entries x WHERE x.ref = e.id AND x.kind = 'reverse') \
+          AS returned_at \
         FROM point_orders o JOIN point_entries e ON e.id = o.id";
 
     pub async fn order(&self, id: &str) -> Result<Option<OrderRow>, ApiError> {
@@ -929,6 +930,28 @@ impl Store {
                 Self::ORDER_SQL
             ),
             &[shop.into(), ms(from), ms(to)],
+        )
+        .await
+    }
+
+    /// A shop's orders whose goods came back in `[from, to)`, whenever they went out:
+    /// the village's reversals of that span (an index range), then their orders by key
+    /// (`+o.shop_id` keeps the planner off the shop's index, which would walk every order).
+    pub async fn returns(
+        &self,
+        shop: &str,
+        village: &str,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<OrderRow>, ApiError> {
+        self.all(
+            &format!(
+                "{} WHERE o.id IN (SELECT x.ref FROM point_entries x WHERE x.village_code = ?2 \
+                   AND x.kind = 'reverse' AND x.at >= ?3 AND x.at < ?4) \
+                 AND +o.shop_id = ?1 ORDER BY returned_at, o.id LIMIT 2000",
+                Self::ORDER_SQL
+            ),
+            &[shop.into(), village.into(), ms(from), ms(to)],
         )
         .await
     }

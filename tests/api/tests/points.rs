@@ -11,6 +11,7 @@ use wangge_core::points::{
     RuleBook, Shop, ShopDay, ShopHousehold,
 };
 use wangge_core::problem::{Problem, ProblemCode};
+use wangge_core::reports::deadline::Day;
 
 const V1: &str = "990101001003";
 const SHOP: &str = "shop-990101001003";
@@ -509,6 +510,95 @@ fn a_redemption_is_one_batch_and_says_why_it_is_refused() {
     );
     let found: Vec<ShopHousehold> = r.json();
     assert!(found.iter().any(|h| h.id == hh && h.spendable == 20));
+}
+
+#[test]
+fn a_return_counts_on_the_day_the_goods_came_back() {
+    let api = Api::from_env();
+    let addr = "10.10.0.8";
+    let (hh, _resident) = fresh_resident(&api, addr);
+    let (worker, leader, clerk) = (
+        api.session("worker-a", addr),
+        api.session("leader", addr),
+        api.session("clerk", addr),
+    );
+    fund(&api, &worker, &leader, &hh, 1);
+    let soap = shelve(&api, &clerk, 2, 10);
+    let r = redeem(
+        &api,
+        &clerk,
+        serde_json::json!({"id": new_id(), "household": hh, "items": [{"goods": soap, "qty": 3}]}),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    let done: Redemption = r.json();
+    // As if it had gone out yesterday.
+    d1(&format!(
+        "UPDATE point_orders SET at = at - 86400000 WHERE id = '{}'",
+        done.id
+    ));
+    let day = |query: &str| -> ShopDay {
+        let r = api.as_user("GET", &format!("/api/v1/shops/{SHOP}/day{query}"), &clerk);
+        assert_eq!(r.status, 200, "{}", r.body);
+        r.json()
+    };
+    let csv = |query: &str| {
+        api.as_user(
+            "GET",
+            &format!("/api/v1/shops/{SHOP}/day.csv{query}"),
+            &clerk,
+        )
+        .body
+    };
+    let line = |d: &ShopDay| {
+        d.lines
+            .iter()
+            .find(|l| l.goods == soap)
+            .map(|l| (l.qty, l.points))
+    };
+    let today = day("");
+    let yesterday = format!(
+        "?date={}",
+        Day(Day::parse(&today.date).expect("a date").0 - 1).iso()
+    );
+    assert_eq!(line(&today), None);
+    let before = day(&yesterday);
+    assert!(before
+        .redemptions
+        .iter()
+        .any(|r| r.id == done.id && !r.reversed));
+    assert_eq!(line(&before), Some((3, 6)));
+    let sheet_before = csv(&yesterday);
+    // The goods come back today: today's figures take them back in.
+    let r = post(
+        &api,
+        &format!("/api/v1/redemptions/{}/reverse", done.id),
+        &clerk,
+        serde_json::json!({"id": new_id()}),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    let today = day("");
+    assert!(!today.redemptions.iter().any(|r| r.id == done.id));
+    let back = today
+        .returns
+        .iter()
+        .find(|r| r.id == done.id)
+        .expect("today's returns list it");
+    assert!(back.reversed && back.returned_at.is_some_and(|t| t > back.at));
+    assert_eq!(line(&today), Some((-3, -6)));
+    let sheet = csv("");
+    assert!(
+        sheet.contains(&format!(",{},", done.id)) && sheet.contains(",-3,2,-6,已退回"),
+        "{sheet}"
+    );
+    // Yesterday's figures stand: the sheet printed then still matches the screen.
+    let after = day(&yesterday);
+    assert_eq!(line(&after), Some((3, 6)));
+    assert!(after
+        .redemptions
+        .iter()
+        .any(|r| r.id == done.id && r.reversed));
+    assert!(!after.returns.iter().any(|r| r.id == done.id));
+    assert_eq!(csv(&yesterday), sheet_before);
 }
 
 #[test]

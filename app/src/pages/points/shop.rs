@@ -50,22 +50,9 @@ pub fn Counter(me: Me) -> impl IntoView {
         return ().into_any();
     };
     let online = online();
-    let again = RwSignal::new(0u32);
     let goods = load::<Shop>({
         let shop = shop.clone();
-        move || {
-            again.track();
-            format!("{API_PREFIX}/shops/{shop}/goods")
-        }
-    });
-    // A shelf that could not load while offline (no saved copy yet) loads again when the
-    // network is back, rather than leaving the clerk with no goods to pick.
-    Effect::new(move |was: Option<bool>| {
-        let on = online.get();
-        if on && was == Some(false) && goods.with_untracked(|g| g.data.is_none()) {
-            again.update(|n| *n += 1);
-        }
-        on
+        move || format!("{API_PREFIX}/shops/{shop}/goods")
     });
     let whose = RwSignal::new(None::<Whose>);
     let qty = RwSignal::new(BTreeMap::<String, i64>::new());
@@ -370,8 +357,8 @@ fn FindByName(shop: String, whose: RwSignal<Option<Whose>>) -> impl IntoView {
     }
 }
 
-/// 今日兑换: the day's redemptions (a return puts goods and points back), and the
-/// reconciliation, on screen and as CSV.
+/// 今日兑换: a day's redemptions (a return puts goods and points back), the returns that
+/// day, and the reconciliation, on screen and as CSV; today unless the clerk picks a day.
 #[component]
 pub fn Today(me: Me) -> impl IntoView {
     let s = Settings::get();
@@ -379,10 +366,15 @@ pub fn Today(me: Me) -> impl IntoView {
         return ().into_any();
     };
     let again = RwSignal::new(0u32);
+    // Empty: today (the server's Beijing day); otherwise a day the clerk picked.
+    let date = RwSignal::new(String::new());
     let path = format!("{API_PREFIX}/shops/{shop}/day");
     let day = load::<ShopDay>(move || {
         again.track();
-        path.clone()
+        match date.get() {
+            d if d.is_empty() => path.clone(),
+            d => format!("{path}?date={d}"),
+        }
     });
     let error = RwSignal::new(None::<AppError>);
     let give_back = move |id: String| {
@@ -417,12 +409,38 @@ pub fn Today(me: Me) -> impl IntoView {
         <SyncBadge sync=Signal::derive(move || day.get().sync)/>
         {move || error.get().map(|e| view! { <ErrorMessage error=e/> })}
         {move || day.get().error.map(|e| view! { <ErrorMessage error=e/> })}
+        <label class="field">
+            <span>{move || s.t("日期", "Date")}</span>
+            <input type="date" data-testid="day-date"
+                prop:value=move || match date.get() {
+                    d if d.is_empty() => day.with(|l| l.data.as_ref().map(|x| x.date.clone()).unwrap_or_default()),
+                    d => d,
+                }
+                on:change=move |ev| date.set(event_target_value(&ev))/>
+        </label>
         {move || day.get().data.map(|d| {
             let csv = format!("{API_PREFIX}/shops/{}/day.csv?date={}", d.shop, d.date);
+            let returns = (!d.returns.is_empty()).then(|| view! {
+                <h2>{move || s.t("退货", "Returns")}</h2>
+                <ul class="list" data-testid="returns">
+                    {d.returns.into_iter().map(|r| {
+                        let items = r.items.iter().map(|i| format!("{}×{}", i.name, i.qty)).collect::<Vec<_>>().join("、");
+                        let back = r.returned_at.unwrap_or(r.at);
+                        view! {
+                            <li class="list-item" data-testid="return-line">
+                                <strong>{r.household_name.clone()}</strong>
+                                <span>{items}</span>
+                                <span class="num">{format!("+{}", r.total)}</span>
+                                <small>{move || s.t("兑换于 ", "redeemed ")}{when(r.at)}" · "{move || s.t("退回于 ", "returned ")}{when(back)}</small>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            });
             view! {
                 <h2>{d.date.clone()}" "{move || s.t("兑换记录", "redemptions")}</h2>
                 {if d.redemptions.is_empty() {
-                    view! { <p class="empty" data-testid="today-empty">{move || s.t("今天还没有兑换。", "No redemptions today yet.")}</p> }.into_any()
+                    view! { <p class="empty" data-testid="today-empty">{move || s.t("这一天没有兑换。", "No redemptions on this day.")}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="list" data-testid="today">
@@ -446,7 +464,12 @@ pub fn Today(me: Me) -> impl IntoView {
                         </ul>
                     }.into_any()
                 }}
+                {returns}
                 <h2>{move || s.t("对账", "Reconciliation")}</h2>
+                <p class="muted">{move || s.t(
+                    "出库数 = 当天兑换减去当天退回（退货记在退回的那一天，以前的对账表不会变）。",
+                    "Out = redeemed this day less returned this day (a return counts on the day it came back, so earlier sheets never change).",
+                )}</p>
                 <table class="passbook" data-testid="reconciliation">
                     <thead><tr>
                         <th>{move || s.t("商品", "Goods")}</th>
