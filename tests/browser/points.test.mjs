@@ -158,7 +158,9 @@ test("the clerk scans the resident's pass and redeems; the passbook shows every 
         // balances after each.
         await resident.page.goto(`${BASE}/points/mine`);
         await resident.page.getByTestId("passbook").waitFor();
-        await waitUntil(resident.page, () => document.querySelector("[data-testid=points-spendable]")?.textContent === "5");
+        // Spendable was 5 before the redemption too: wait for the refreshed passbook itself.
+        await waitUntil(resident.page, () => document.querySelectorAll("[data-testid=passbook-line]").length === 4);
+        assert.equal(await resident.page.getByTestId("points-spendable").textContent(), "5");
         const lines = await resident.page.getByTestId("passbook-line").evaluateAll((rows) =>
             rows.map((r) => [r.dataset.kind, r.querySelector("[data-testid=passbook-balance]").textContent]));
         assert.deepEqual(lines, [["Reverse", "5"], ["Redeem", "3"], ["Approve", "5"], ["Award", "0"]]);
