@@ -871,10 +871,11 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
             query: &[("date", "A Beijing date, `YYYY-MM-DD` (default: today).")],
             problems: &[ProblemCode::Invalid, ProblemCode::ShopNotFound],
             ..op(
-                "A day's redemptions at the shop and its reconciliation",
+                "A day's redemptions and returns at the shop, and its reconciliation",
                 200,
                 Some(s.answer::<pts::ShopDay>()),
-                "Every redemption of the day, and goods out against points in per good.",
+                "Every redemption of the day, every return of the day (whenever its goods went \
+                 out), and per good what was redeemed less what came back.",
             )
         },
         Handler::ShopDayCsv => Operation {
@@ -885,7 +886,8 @@ fn describe(handler: Handler, s: &mut Schemas) -> Operation {
                 "The daily reconciliation as CSV for Excel",
                 200,
                 Some(csv_text()),
-                "Every redemption line, then the totals per good.",
+                "Every redemption line and every return line (negative), each at its own time, \
+                 then the totals per good.",
             )
         },
         Handler::ReverseRedemption => Operation {

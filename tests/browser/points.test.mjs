@@ -153,6 +153,12 @@ test("the clerk scans the resident's pass and redeems; the passbook shows every 
         await page.getByTestId("return-line").filter({ hasText: head }).waitFor();
         await line.getByText("已退货").waitFor();
         assert.deepEqual(await axeProblems(page, "today"), []);
+        // An earlier day, picked in the date field: this household's lines are today's only.
+        const yesterday = new Date(Date.now() + 8 * 3600e3 - 24 * 3600e3).toISOString().slice(0, 10);
+        await page.getByTestId("day-date").fill(yesterday);
+        await page.locator("h2").filter({ hasText: yesterday }).waitFor();
+        assert.equal(await page.getByTestId("today-line").filter({ hasText: head }).count(), 0);
+        assert.equal(await page.getByTestId("return-line").filter({ hasText: head }).count(), 0);
 
         // The passbook: the award in notice, its approval, the redemption, the return —
         // balances after each.

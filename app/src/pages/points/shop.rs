@@ -18,6 +18,7 @@ use wangge_core::points::pass::PassParts;
 use wangge_core::points::{
     Goods, GoodsSave, Item, Redeem, Redemption, Reverse, Reversed, Shop, ShopDay, ShopHousehold,
 };
+use wangge_core::reports::deadline::Day;
 use wangge_core::API_PREFIX;
 
 /// Who the redemption is for.
@@ -368,6 +369,7 @@ pub fn Today(me: Me) -> impl IntoView {
     let again = RwSignal::new(0u32);
     // Empty: today (the server's Beijing day); otherwise a day the clerk picked.
     let date = RwSignal::new(String::new());
+    let today = Day::of_ms(js_sys::Date::now() as i64).iso();
     let path = format!("{API_PREFIX}/shops/{shop}/day");
     let day = load::<ShopDay>(move || {
         again.track();
@@ -411,12 +413,19 @@ pub fn Today(me: Me) -> impl IntoView {
         {move || day.get().error.map(|e| view! { <ErrorMessage error=e/> })}
         <label class="field">
             <span>{move || s.t("日期", "Date")}</span>
-            <input type="date" data-testid="day-date"
+            <input type="date" data-testid="day-date" max=today
                 prop:value=move || match date.get() {
                     d if d.is_empty() => day.with(|l| l.data.as_ref().map(|x| x.date.clone()).unwrap_or_default()),
                     d => d,
                 }
-                on:change=move |ev| date.set(event_target_value(&ev))/>
+                on:change=move |ev| {
+                    // A phone without a date picker takes typed text: only a real day goes
+                    // into the address.
+                    let d = event_target_value(&ev);
+                    if d.is_empty() || Day::parse(&d).is_some() {
+                        date.set(d);
+                    }
+                }/>
         </label>
         {move || day.get().data.map(|d| {
             let csv = format!("{API_PREFIX}/shops/{}/day.csv?date={}", d.shop, d.date);
